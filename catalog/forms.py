@@ -1,0 +1,93 @@
+"""
+Forms that read the public lists' query strings.
+
+They are never shown as errors: a visitor who types `?year=foo` simply gets the
+unfiltered list, because only the fields that validate are applied.
+"""
+
+from django import forms
+from django.db.models import F
+
+from .models import Shoe, TrendNote
+
+SHOE_SORTS = {
+    "newest": ("-release_date", "name"),
+    "oldest": ("release_date", "name"),
+    "price-low": ("retail_price", "name"),
+    "price-high": ("-retail_price", "name"),
+    "name": ("name", "colorway"),
+}
+SHOE_SORT_CHOICES = [
+    ("newest", "Newest first"),
+    ("oldest", "Oldest first"),
+    ("price-low", "Price, low to high"),
+    ("price-high", "Price, high to low"),
+    ("name", "Name, A to Z"),
+]
+
+
+class ShoeFilterForm(forms.Form):
+    year = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+    partner = forms.ChoiceField(required=False)
+    kind = forms.ChoiceField(choices=[("", "Any kind"), *Shoe.Kind.choices], required=False)
+    colour = forms.ChoiceField(
+        choices=[("", "Any colour"), *Shoe.ColourFamily.choices], required=False
+    )
+    sort = forms.ChoiceField(choices=SHOE_SORT_CHOICES, required=False)
+
+    def __init__(self, data, *, years, partners):
+        super().__init__(data)
+        self.fields["year"].choices = [("", "Any year")] + [(y, y) for y in years]
+        self.fields["partner"].choices = [("", "Any partner")] + [
+            (partner.slug, partner.name) for partner in partners
+        ]
+
+    def valid_filters(self):
+        """The filters that validated, by name; invalid ones are dropped silently."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value not in (None, "") and name not in self.errors
+        }
+
+    def filter(self, queryset):
+        filters = self.valid_filters()
+        if "year" in filters:
+            queryset = queryset.filter(release_date__year=filters["year"])
+        if "partner" in filters:
+            queryset = queryset.filter(collaboration__partner__slug=filters["partner"])
+        if "kind" in filters:
+            queryset = queryset.filter(kind=filters["kind"])
+        if "colour" in filters:
+            queryset = queryset.filter(colour_family=filters["colour"])
+        return queryset.order_by(*order_for(filters.get("sort", "newest")))
+
+
+def order_for(sort):
+    """Ordering for a sort key; shoes without a date or price go last either way."""
+    first, *rest = SHOE_SORTS[sort]
+    field = F(first.lstrip("-"))
+    expression = (
+        field.desc(nulls_last=True) if first.startswith("-") else field.asc(nulls_last=True)
+    )
+    return [expression, *rest, "pk"]
+
+
+class TrendFilterForm(forms.Form):
+    theme = forms.ChoiceField(choices=[("", "Any theme"), *TrendNote.Theme.choices], required=False)
+
+    def filter(self, queryset):
+        if self.is_valid() and self.cleaned_data["theme"]:
+            queryset = queryset.filter(theme=self.cleaned_data["theme"])
+        return queryset
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(max_length=200, required=False, strip=True)
+
+    def query(self):
+        """The cleaned search terms, or '' for an empty or over-long query."""
+        if not self.is_valid():
+            return ""
+        return self.cleaned_data["q"].replace("\x00", "")

@@ -1,0 +1,474 @@
+"""
+The archive's content model: shoes, collaborations, partners, trend notes and
+timeline milestones, plus the technologies a shoe is built with.
+
+Every public model shares `PublishableModel`: a unique slug, a draft/published
+status, an optional publish time for scheduled publishing, timestamps and a
+`published()` queryset method that views, feeds, sitemaps and search all use.
+"""
+
+import math
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from .dates import (
+    EARLIEST_DATE,
+    DatePrecision,
+    date_range_error,
+    format_partial_date,
+    iso_partial_date,
+    normalise,
+)
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+WORDS_PER_MINUTE = 200
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class Currency(models.TextChoices):
+    USD = "USD", "US dollar"
+    EUR = "EUR", "Euro"
+    GBP = "GBP", "Pound sterling"
+    JPY = "JPY", "Japanese yen"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """Entries a visitor may see: published, and not scheduled for later."""
+        return self.filter(status=Status.PUBLISHED).filter(
+            Q(publish_at__isnull=True) | Q(publish_at__lte=timezone.now())
+        )
+
+
+class PublishableModel(models.Model):
+    slug = models.SlugField(
+        max_length=120, unique=True, help_text="The last part of the page address."
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text="Drafts are never shown to visitors.",
+    )
+    publish_at = models.DateTimeField(
+        "publish at",
+        null=True,
+        blank=True,
+        help_text="Optional. A published entry with a future time stays private until then.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self):
+        return self.status == Status.PUBLISHED and (
+            self.publish_at is None or self.publish_at <= timezone.now()
+        )
+
+
+def validate_palette(value):
+    colours = parse_palette(value)
+    if not 2 <= len(colours) <= 4:
+        raise ValidationError("Give two to four colours, separated by commas.")
+    bad = [colour for colour in colours if not HEX_COLOUR.match(colour)]
+    if bad:
+        raise ValidationError(
+            "Each colour must be a hex code such as #f4efe6; not: %(bad)s.",
+            params={"bad": ", ".join(bad)},
+        )
+
+
+def parse_palette(value):
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+def non_negative(field):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
+        name=f"%(app_label)s_%(class)s_{field}_not_negative",
+        violation_error_message=f"The {field.replace('_', ' ')} cannot be negative.",
+    )
+
+
+def not_before_1993(field):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": EARLIEST_DATE}),
+        name=f"%(app_label)s_%(class)s_{field}_from_1993",
+        violation_error_message="A date before 1993 cannot be right.",
+    )
+
+
+class PartialDateMixin(models.Model):
+    """A date with its precision; subclasses name the field through `date_field`."""
+
+    date_field = "release_date"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        setattr(self, self.date_field, normalise(self._date, self.date_precision))
+        super().save(*args, **kwargs)
+
+    @property
+    def _date(self):
+        return getattr(self, self.date_field)
+
+    @property
+    def date_display(self):
+        return format_partial_date(self._date, self.date_precision)
+
+    @property
+    def date_iso(self):
+        return iso_partial_date(self._date, self.date_precision)
+
+    def clean_partial_date(self, errors):
+        message = date_range_error(self._date)
+        if message:
+            errors[self.date_field] = message
+        setattr(self, self.date_field, normalise(self._date, self.date_precision))
+
+
+def clean_money(instance, errors, *fields):
+    for field in fields:
+        value = getattr(instance, field)
+        if value is not None and value < 0:
+            errors[field] = "A price cannot be negative."
+
+
+class Partner(PublishableModel):
+    class Kind(models.TextChoices):
+        STUDIO = "studio", "Design studio"
+        BOUTIQUE = "boutique", "Boutique"
+        BRAND = "brand", "Brand"
+        DESIGNER = "designer", "Designer"
+
+    name = models.CharField(max_length=120, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    city = models.CharField(max_length=80, blank=True, help_text="Leave empty if unknown.")
+    country = models.CharField(max_length=80, blank=True, help_text="Leave empty if unknown.")
+    key_person = models.CharField(
+        "founder or key person",
+        max_length=120,
+        blank=True,
+        help_text="Leave empty if unknown.",
+    )
+    bio = models.TextField(
+        "short bio", max_length=1200, help_text="Two or three sentences, plain text."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("catalog:partner-detail", kwargs={"slug": self.slug})
+
+
+class Technology(models.Model):
+    """A named technology or material (GEL, TRUSSTIC, mesh…) shown in a shoe's facts."""
+
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "technologies"
+
+    def __str__(self):
+        return self.name
+
+
+class CollaborationQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.select_related("partner")
+
+
+class Collaboration(PartialDateMixin, PublishableModel):
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", "Official collaboration"
+        INFLUENCE = "influence", "Influence (not co-branded)"
+
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="collaborations")
+    title = models.CharField(max_length=160)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OFFICIAL)
+    release_date = models.DateField(null=True, blank=True, help_text="Leave empty if unknown.")
+    date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.MONTH,
+        help_text="How precisely the release date is known.",
+    )
+    retail_price = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True, help_text="Leave empty if unknown."
+    )
+    currency = models.CharField(max_length=3, choices=Currency.choices, default=Currency.USD)
+    resale_peak = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Highest reported resale price, in the same currency.",
+    )
+    summary = models.CharField(max_length=300, help_text="One or two sentences for cards.")
+    story = models.TextField(blank=True, help_text="Markdown.")
+
+    objects = CollaborationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-release_date", "title"]
+        indexes = [models.Index(fields=["status", "release_date"])]
+        constraints = [
+            non_negative("retail_price"),
+            non_negative("resale_peak"),
+            not_before_1993("release_date"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("catalog:collaboration-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        self.clean_partial_date(errors)
+        clean_money(self, errors, "retail_price", "resale_peak")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ShoeQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.select_related("collaboration__partner")
+
+    def for_detail(self):
+        return self.for_listing().prefetch_related("technologies")
+
+
+class Shoe(PartialDateMixin, PublishableModel):
+    class Kind(models.TextChoices):
+        ORIGINAL = "original", "Original 2008 performance release"
+        GENERAL = "general", "General release"
+        COLLABORATION = "collaboration", "Collaboration"
+        SPECIAL = "special", "Special"
+
+    class ColourFamily(models.TextChoices):
+        WHITE = "white", "White"
+        CREAM = "cream", "Cream"
+        SILVER = "silver", "Silver"
+        GREY = "grey", "Grey"
+        BLACK = "black", "Black"
+        BLUE = "blue", "Blue"
+        GREEN = "green", "Green"
+        BROWN = "brown", "Brown"
+        MULTI = "multi", "Multicolour"
+
+    name = models.CharField(max_length=160)
+    colorway = models.CharField(
+        max_length=120, blank=True, help_text='As marketed, e.g. "Cream/Antler".'
+    )
+    kind = models.CharField(max_length=15, choices=Kind.choices, db_index=True)
+    colour_family = models.CharField(
+        max_length=10,
+        choices=ColourFamily.choices,
+        db_index=True,
+        help_text="The dominant colour, used by the colour filter.",
+    )
+    style_code = models.CharField(
+        max_length=40, blank=True, help_text="Optional; unique when set. Leave empty if unknown."
+    )
+    release_date = models.DateField(null=True, blank=True, help_text="Leave empty if unknown.")
+    date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.MONTH,
+        help_text="How precisely the release date is known.",
+    )
+    retail_price = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True, help_text="Leave empty if unknown."
+    )
+    currency = models.CharField(max_length=3, choices=Currency.choices, default=Currency.USD)
+    resale_peak = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Highest reported resale price, in the same currency.",
+    )
+    designer = models.CharField(max_length=120, blank=True, help_text="Leave empty if unknown.")
+    technologies = models.ManyToManyField(Technology, blank=True, related_name="shoes")
+    palette = models.CharField(
+        max_length=80,
+        validators=[validate_palette],
+        help_text="Two to four hex colours, comma separated, e.g. #f4efe6, #c0c0c0. "
+        "Used for the illustration when there is no picture.",
+    )
+    picture = models.ImageField(upload_to="shoes/", blank=True)
+    picture_alt = models.CharField(
+        "picture alt text",
+        max_length=200,
+        blank=True,
+        help_text="Required with a picture: describe the shoe as a visitor would see it.",
+    )
+    summary = models.CharField(max_length=300, help_text="One or two sentences for cards.")
+    story = models.TextField(blank=True, help_text="Markdown.")
+    collaboration = models.ForeignKey(
+        Collaboration,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="shoes",
+    )
+    featured = models.BooleanField(default=False, help_text="Shown on the home page.")
+
+    objects = ShoeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-release_date", "name"]
+        indexes = [
+            models.Index(fields=["status", "release_date"]),
+            models.Index(fields=["status", "retail_price"]),
+            models.Index(fields=["featured", "status"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["style_code"],
+                condition=~Q(style_code=""),
+                name="catalog_shoe_style_code_unique",
+                violation_error_message="Another shoe already has this style code.",
+            ),
+            models.CheckConstraint(
+                condition=Q(picture="") | ~Q(picture_alt=""),
+                name="catalog_shoe_picture_has_alt",
+                violation_error_message="A picture needs alt text.",
+            ),
+            non_negative("retail_price"),
+            non_negative("resale_peak"),
+            not_before_1993("release_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.colorway})" if self.colorway else self.name
+
+    def get_absolute_url(self):
+        return reverse("catalog:shoe-detail", kwargs={"slug": self.slug})
+
+    @property
+    def colours(self):
+        return parse_palette(self.palette)
+
+    @property
+    def partner(self):
+        return self.collaboration.partner if self.collaboration else None
+
+    def clean(self):
+        errors = {}
+        self.clean_partial_date(errors)
+        clean_money(self, errors, "retail_price", "resale_peak")
+        self.style_code = self.style_code.strip()
+        if (
+            self.style_code
+            and Shoe.objects.filter(style_code=self.style_code).exclude(pk=self.pk).exists()
+        ):
+            errors["style_code"] = "Another shoe already has this style code."
+        if self.picture and not self.picture_alt.strip():
+            errors["picture_alt"] = "A picture needs alt text for visitors who cannot see it."
+        if errors:
+            raise ValidationError(errors)
+
+
+class TrendNoteQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.defer("body")
+
+
+class TrendNote(PublishableModel):
+    class Theme(models.TextChoices):
+        Y2K = "y2k", "Y2K revival"
+        DAD_SHOE = "dad-shoe", "Dad shoe"
+        GORPCORE = "gorpcore", "Gorpcore"
+        COMFORT = "comfort", "Comfort"
+        VERSATILITY = "versatility", "Versatility"
+        AUTHENTICITY = "authenticity", "Authenticity"
+        SOCIAL_MEDIA = "social-media", "Social media"
+
+    title = models.CharField(max_length=160)
+    theme = models.CharField(max_length=20, choices=Theme.choices, db_index=True)
+    summary = models.CharField(max_length=300, help_text="One or two sentences for cards.")
+    body = models.TextField(help_text="Markdown. Scripts and raw HTML are removed.")
+    published_on = models.DateField(
+        "published on", help_text="The date shown to readers and used by the feed."
+    )
+    reading_minutes = models.PositiveSmallIntegerField(
+        "reading time (minutes)", default=1, editable=False
+    )
+    shoes = models.ManyToManyField(Shoe, blank=True, related_name="trend_notes")
+    collaborations = models.ManyToManyField(Collaboration, blank=True, related_name="trend_notes")
+
+    objects = TrendNoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        indexes = [models.Index(fields=["status", "published_on"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        words = len(self.body.split())
+        self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("catalog:trend-detail", kwargs={"slug": self.slug})
+
+
+class Milestone(PartialDateMixin, PublishableModel):
+    """A dated event on the timeline that is not itself a release."""
+
+    date_field = "date"
+
+    title = models.CharField(max_length=160)
+    date = models.DateField()
+    date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.YEAR,
+        help_text="How precisely the date is known.",
+    )
+    summary = models.TextField(max_length=600, help_text="A few sentences, plain text.")
+
+    class Meta:
+        ordering = ["date", "title"]
+        constraints = [not_before_1993("date")]
+
+    def __str__(self):
+        return f"{self.date_display}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("catalog:timeline") + f"#{self.slug}"
+
+    def clean(self):
+        errors = {}
+        self.clean_partial_date(errors)
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,195 @@
+"""
+Public pages of the archive.
+
+Every view starts from a model's `published()` queryset, so drafts and scheduled
+entries are invisible (their URLs answer 404). Each page runs a small, fixed
+number of queries whatever the catalog's size; tests pin those counts.
+"""
+
+from django.db.models import Prefetch, Q
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .forms import ShoeFilterForm, TrendFilterForm
+from .models import Collaboration, Milestone, Partner, Shoe, TrendNote
+from .timeline import build_timeline
+
+
+class PublishedMixin:
+    """Limit a generic view to what visitors may see."""
+
+    model = None
+
+    def get_queryset(self):
+        return self.model.objects.published()
+
+
+class ForgivingPaginationMixin:
+    """Page with `Paginator.get_page()`: a bad `?page=` shows a real page, never an error."""
+
+    paginate_by = 12
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class HomeView(TemplateView):
+    template_name = "catalog/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["featured_shoes"] = Shoe.objects.published().for_listing().filter(featured=True)[:6]
+        context["latest_trends"] = TrendNote.objects.published().for_listing()[:3]
+        context["milestones"] = Milestone.objects.published()[:6]
+        return context
+
+
+class ShoeListView(ForgivingPaginationMixin, PublishedMixin, ListView):
+    model = Shoe
+    context_object_name = "shoes"
+
+    def get_queryset(self):
+        published = super().get_queryset()
+        self.filter_form = ShoeFilterForm(
+            self.request.GET,
+            years=[day.year for day in published.dates("release_date", "year", order="DESC")],
+            partners=Partner.objects.published()
+            .filter(collaborations__shoes__in=published)
+            .distinct(),
+        )
+        return self.filter_form.filter(published.for_listing())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filter_form
+        context["active_filters"] = self.filter_form.valid_filters()
+        context["query_without_page"] = query_without_page(self.request)
+        return context
+
+
+class ShoeDetailView(PublishedMixin, DetailView):
+    model = Shoe
+    context_object_name = "shoe"
+
+    def get_queryset(self):
+        return super().get_queryset().for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        shoe = self.object
+        context["related_trends"] = shoe.trend_notes.published().for_listing()
+        context["previous_shoe"], context["next_shoe"] = neighbours(shoe)
+        return context
+
+
+def neighbours(shoe):
+    """The dated releases just before and after `shoe`, in release order (None at the ends)."""
+    if shoe.release_date is None:
+        return None, None
+    dated = Shoe.objects.published().exclude(pk=shoe.pk).filter(release_date__isnull=False)
+    same_day = Q(release_date=shoe.release_date)
+    before = Q(release_date__lt=shoe.release_date) | same_day & (
+        Q(name__lt=shoe.name) | Q(name=shoe.name, pk__lt=shoe.pk)
+    )
+    after = Q(release_date__gt=shoe.release_date) | same_day & (
+        Q(name__gt=shoe.name) | Q(name=shoe.name, pk__gt=shoe.pk)
+    )
+    previous = dated.filter(before).order_by("-release_date", "-name", "-pk").first()
+    following = dated.filter(after).order_by("release_date", "name", "pk").first()
+    return previous, following
+
+
+class CollaborationListView(ForgivingPaginationMixin, PublishedMixin, ListView):
+    model = Collaboration
+    context_object_name = "collaborations"
+
+    def get_queryset(self):
+        return super().get_queryset().for_listing()
+
+
+class CollaborationDetailView(PublishedMixin, DetailView):
+    model = Collaboration
+    context_object_name = "collaboration"
+
+    def get_queryset(self):
+        return super().get_queryset().for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["shoes"] = self.object.shoes.published()
+        context["related_trends"] = self.object.trend_notes.published().for_listing()
+        return context
+
+
+class PartnerDetailView(PublishedMixin, DetailView):
+    model = Partner
+    context_object_name = "partner"
+
+    def get_queryset(self):
+        shoes = Shoe.objects.published()
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch(
+                    "collaborations",
+                    queryset=Collaboration.objects.published().prefetch_related(
+                        Prefetch("shoes", queryset=shoes)
+                    ),
+                    to_attr="public_collaborations",
+                )
+            )
+        )
+
+
+class TrendListView(ForgivingPaginationMixin, PublishedMixin, ListView):
+    model = TrendNote
+    context_object_name = "trends"
+
+    def get_queryset(self):
+        self.filter_form = TrendFilterForm(self.request.GET)
+        return self.filter_form.filter(super().get_queryset().for_listing())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filter_form
+        context["query_without_page"] = query_without_page(self.request)
+        return context
+
+
+class TrendDetailView(PublishedMixin, DetailView):
+    model = TrendNote
+    context_object_name = "trend"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch("shoes", queryset=Shoe.objects.published().for_listing()),
+                Prefetch(
+                    "collaborations", queryset=Collaboration.objects.published().for_listing()
+                ),
+            )
+        )
+
+
+class TimelineView(TemplateView):
+    template_name = "catalog/timeline.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["years"] = build_timeline()
+        return context
+
+
+class AboutView(TemplateView):
+    template_name = "catalog/about.html"
+
+
+def query_without_page(request):
+    """The current query string minus `page`, for pagination links that keep the filters."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

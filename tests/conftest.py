@@ -1,0 +1,19 @@
+"""Fixtures shared by the whole suite."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_and_static(settings, tmp_path):
+    """Uploads go to a temporary folder; static files need no collectstatic manifest."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def editor_client(client, admin_user):
+    client.force_login(admin_user)
+    return client

@@ -1,0 +1,85 @@
+"""factory_boy factories for the catalog: published entries by default."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+
+from catalog.dates import DatePrecision
+from catalog.models import Collaboration, Milestone, Partner, Shoe, Status, Technology, TrendNote
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    kind = Partner.Kind.STUDIO
+    bio = "A partner of the archive."
+    status = Status.PUBLISHED
+
+
+class TechnologyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Technology
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Technology {n}")
+    slug = factory.Sequence(lambda n: f"technology-{n}")
+
+
+class CollaborationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Collaboration
+
+    partner = factory.SubFactory(PartnerFactory)
+    title = factory.Sequence(lambda n: f"Collaboration {n}")
+    slug = factory.Sequence(lambda n: f"collaboration-{n}")
+    release_date = datetime.date(2022, 8, 1)
+    date_precision = DatePrecision.MONTH
+    retail_price = Decimal("180")
+    summary = "A collaboration on the Gel-Kayano 14."
+    status = Status.PUBLISHED
+
+
+class ShoeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Shoe
+
+    name = factory.Sequence(lambda n: f"Gel-Kayano 14 test {n}")
+    slug = factory.Sequence(lambda n: f"shoe-{n}")
+    colorway = "White/Pure Silver"
+    kind = Shoe.Kind.GENERAL
+    colour_family = Shoe.ColourFamily.WHITE
+    release_date = datetime.date(2023, 6, 1)
+    date_precision = DatePrecision.MONTH
+    palette = "#f4f1ea, #c0c4c8, #1b1b1b"
+    summary = "A colorway of the Gel-Kayano 14."
+    story = "A **short** story."
+    status = Status.PUBLISHED
+
+
+class TrendNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrendNote
+
+    title = factory.Sequence(lambda n: f"Trend {n}")
+    slug = factory.Sequence(lambda n: f"trend-{n}")
+    theme = TrendNote.Theme.Y2K
+    summary = "Why the shoe fits a trend."
+    body = "Some words about the trend."
+    published_on = datetime.date(2026, 11, 1)
+    status = Status.PUBLISHED
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    title = factory.Sequence(lambda n: f"Milestone {n}")
+    slug = factory.Sequence(lambda n: f"milestone-{n}")
+    date = datetime.date(2008, 1, 1)
+    date_precision = DatePrecision.YEAR
+    summary = "Something happened."
+    status = Status.PUBLISHED

@@ -84,10 +84,15 @@ class TrendFilterForm(forms.Form):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(max_length=200, required=False, strip=True)
+    q = forms.CharField(
+        label="Search the archive",
+        max_length=200,
+        required=False,
+        error_messages={"max_length": "Please shorten your search to %(limit_value)d characters."},
+    )
 
     def query(self):
-        """The cleaned search terms, or '' for an empty or over-long query."""
+        """The cleaned search terms; '' for an empty or over-long query (the form says why)."""
         if not self.is_valid():
             return ""
-        return self.cleaned_data["q"].replace("\x00", "")
+        return self.cleaned_data["q"]

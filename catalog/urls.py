@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import TrendFeed
 
 app_name = "catalog"
 
@@ -19,4 +20,6 @@ urlpatterns = [
     path("trends/<slug:slug>/", views.TrendDetailView.as_view(), name="trend-detail"),
     path("timeline/", views.TimelineView.as_view(), name="timeline"),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("feeds/trends/", TrendFeed(), name="trend-feed"),
 ]

@@ -9,8 +9,9 @@ number of queries whatever the catalog's size; tests pin those counts.
 from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .forms import ShoeFilterForm, TrendFilterForm
+from .forms import SearchForm, ShoeFilterForm, TrendFilterForm
 from .models import Collaboration, Milestone, Partner, Shoe, TrendNote
+from .search import search
 from .timeline import build_timeline
 
 
@@ -186,6 +187,23 @@ class TimelineView(TemplateView):
 
 class AboutView(TemplateView):
     template_name = "catalog/about.html"
+
+
+class SearchView(TemplateView):
+    template_name = "catalog/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET)
+        query = form.query()
+        groups = search(query)
+        context.update(
+            form=form,
+            query=query,
+            groups=groups,
+            result_count=sum(len(results) for _, results in groups),
+        )
+        return context
 
 
 def query_without_page(request):

@@ -1,6 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from catalog.sitemaps import SITEMAPS
+
+from . import views
 
 admin.site.site_header = "Kayano 14 Archive"
 admin.site.site_title = "Kayano 14 Archive admin"
@@ -8,6 +13,9 @@ admin.site.index_title = "Curate the archive"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("healthz", views.healthz, name="healthz"),
     path("", include("catalog.urls")),
 ]
 

@@ -7,6 +7,8 @@ import pytest
 def _isolated_media_and_static(settings, tmp_path):
     """Uploads go to a temporary folder; static files need no collectstatic manifest."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,38 @@
+"""The Atom feed of trend notes, at /feeds/trends/."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import TrendNote
+
+FEED_SIZE = 20
+
+
+class TrendFeed(Feed):
+    feed_type = Atom1Feed
+    title = f"Trend notes — {settings.SITE_NAME}"
+    subtitle = "Short editorial notes on the trends behind the Gel-Kayano 14."
+    link = reverse_lazy("catalog:trend-list")
+    feed_url = reverse_lazy("catalog:trend-feed")
+
+    def items(self):
+        return TrendNote.objects.published().for_listing()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return datetime.datetime.combine(item.published_on, datetime.time(), tzinfo=datetime.UTC)
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.get_theme_display()]

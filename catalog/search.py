@@ -1,0 +1,107 @@
+"""
+Site search across shoes, collaborations, partners and trend notes.
+
+On PostgreSQL it uses full-text search (weighted vectors, `websearch` queries and
+`SearchRank`). Elsewhere (SQLite) every word must appear in one of the fields and
+results are ranked by where the words matched: a title beats a summary beats a body.
+Either way: one query per kind of entry, at most `LIMIT` results each.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, IntegerField, Q, Value, When
+
+from .models import Collaboration, Partner, Shoe, TrendNote
+
+LIMIT = 20
+MAX_TERMS = 8
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where to look in one model, by weight: A (titles) to C (long text)."""
+
+    label: str
+    queryset: object
+    weights: dict = field(default_factory=dict)
+
+
+def scopes():
+    return [
+        Scope(
+            "Shoes",
+            Shoe.objects.published().for_listing(),
+            {"A": ["name", "colorway"], "B": ["summary", "designer"], "C": ["story"]},
+        ),
+        Scope(
+            "Collaborations",
+            Collaboration.objects.published().for_listing(),
+            {"A": ["title", "partner__name"], "B": ["summary"], "C": ["story"]},
+        ),
+        Scope(
+            "Partners",
+            Partner.objects.published(),
+            {"A": ["name"], "B": ["key_person", "city", "country"], "C": ["bio"]},
+        ),
+        Scope(
+            "Trend notes",
+            TrendNote.objects.published().for_listing(),
+            {"A": ["title"], "B": ["summary"], "C": ["body"]},
+        ),
+    ]
+
+
+def terms_of(query):
+    """The words of a query, without duplicates, at most MAX_TERMS of them."""
+    words = []
+    for word in query.split():
+        if word.lower() not in (w.lower() for w in words):
+            words.append(word)
+    return words[:MAX_TERMS]
+
+
+def search(query):
+    """A list of (label, results) for each kind of entry that has any match."""
+    terms = terms_of(query)
+    if not terms:
+        return []
+    rank = rank_postgres if connection.vendor == "postgresql" else rank_fallback
+    groups = [(scope.label, list(rank(scope, " ".join(terms))[:LIMIT])) for scope in scopes()]
+    return [(label, results) for label, results in groups if results]
+
+
+def rank_postgres(scope, query):
+    vector = None
+    for weight, fields in scope.weights.items():
+        for name in fields:
+            part = SearchVector(name, weight=weight, config="english")
+            vector = part if vector is None else vector + part
+    search_query = SearchQuery(query, search_type="websearch", config="english")
+    return (
+        scope.queryset.annotate(rank=SearchRank(vector, search_query))
+        .filter(rank__gt=0)
+        .order_by("-rank", "pk")
+    )
+
+
+FALLBACK_POINTS = {"A": 10, "B": 3, "C": 1}
+
+
+def rank_fallback(scope, query):
+    queryset = scope.queryset
+    score = Value(0)
+    for term in terms_of(query):
+        matches_somewhere = Q()
+        for weight, fields in scope.weights.items():
+            for name in fields:
+                matches = Q(**{f"{name}__icontains": term})
+                matches_somewhere |= matches
+                score = score + Case(
+                    When(matches, then=Value(FALLBACK_POINTS[weight])),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+        queryset = queryset.filter(matches_somewhere)
+    return queryset.annotate(rank=score).order_by("-rank", "pk")

@@ -1,0 +1,109 @@
+"""Search, feed, sitemap, robots.txt and the health check."""
+
+import pytest
+
+from catalog.models import Status
+
+from .factories import CollaborationFactory, PartnerFactory, ShoeFactory, TrendNoteFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def searchable():
+    kith = PartnerFactory(name="Kith", slug="kith", bio="A New York retailer.")
+    vintage = CollaborationFactory(partner=kith, title="Vintage Tech 2023", slug="vintage-tech")
+    ShoeFactory(name="Kith Gel-Kayano 14", colorway="Cream/Antler", collaboration=vintage)
+    ShoeFactory(name="Plain runner", colorway="White", story="Mentions antler once.")
+    ShoeFactory(name="Hidden antler", colorway="Antler", status=Status.DRAFT)
+    TrendNoteFactory(title="Gorpcore", summary="Outdoor technical clothes in the city.")
+
+
+def test_search_finds_entries_of_every_kind(client, searchable):
+    html = client.get("/search/", {"q": "kith"}).content.decode()
+    assert "Kith Gel-Kayano 14" in html
+    assert "Vintage Tech 2023" in html
+    assert 'href="/partners/kith/"' in html
+
+
+def test_search_ranks_a_name_match_above_a_story_match(client, searchable):
+    html = client.get("/search/", {"q": "antler"}).content.decode()
+    assert html.index("Cream/Antler") < html.index("Plain runner")
+
+
+def test_search_never_shows_drafts(client, searchable):
+    assert "Hidden antler" not in client.get("/search/", {"q": "antler"}).content.decode()
+
+
+def test_search_with_no_match_says_so(client, searchable):
+    response = client.get("/search/", {"q": "zzyzx"})
+    assert response.status_code == 200
+    assert "No results" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        " ",
+        "a" * 5000,
+        "'; DROP TABLE catalog_shoe; --",
+        "<script>alert(1)</script>",
+        "%",
+        "_",
+        "\x00",
+        "👟 " * 50,
+        "kith & | ! ( ) : * \\",
+    ],
+)
+def test_hostile_or_empty_queries_are_handled_calmly(client, searchable, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_an_over_long_query_gets_a_clear_message(client):
+    html = client.get("/search/", {"q": "kayano " * 100}).content.decode()
+    assert "Please shorten your search" in html
+
+
+def test_atom_feed_lists_published_trend_notes(client):
+    TrendNoteFactory(title="Dad shoe", slug="dad-shoe")
+    TrendNoteFactory(title="Secret", status=Status.DRAFT)
+    response = client.get("/feeds/trends/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    body = response.content.decode()
+    assert "<title>Dad shoe</title>" in body
+    assert "http://testserver/trends/dad-shoe/" in body
+    assert "Secret" not in body
+
+
+def test_sitemap_lists_published_entries_only(client):
+    ShoeFactory(slug="visible-pair")
+    ShoeFactory(slug="draft-pair", status=Status.DRAFT)
+    body = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/shoes/visible-pair/" in body
+    assert "http://testserver/timeline/" in body
+    assert "draft-pair" not in body
+
+
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_health_check_reports_ok_and_is_never_cached(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": True, "cache": True}}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_health_check_answers_503_when_the_database_fails(client, monkeypatch):
+    monkeypatch.setattr("kayano_site.views.check_database", lambda: False)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "unavailable"

@@ -1,0 +1,243 @@
+"""The public pages: what a visitor sees, and what they must never see."""
+
+import datetime
+
+import pytest
+from django.test import Client
+
+from catalog.dates import DatePrecision
+from catalog.models import Shoe, Status
+
+from .factories import (
+    CollaborationFactory,
+    MilestoneFactory,
+    PartnerFactory,
+    ShoeFactory,
+    TrendNoteFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive():
+    """A small published archive with one entry of each kind."""
+    partner = PartnerFactory(name="JJJJound", slug="jjjjound", city="Montreal")
+    collaboration = CollaborationFactory(
+        partner=partner, title="JJJJound 2022", slug="jjjjound-2022", resale_peak=700
+    )
+    shoe = ShoeFactory(
+        name="JJJJound x Gel-Kayano 14",
+        slug="jjjjound-white",
+        colorway="White/Silver",
+        collaboration=collaboration,
+        release_date=datetime.date(2022, 8, 1),
+        retail_price=180,
+        designer="",
+        featured=True,
+        story="The pair has **restraint**.\n\n<script>alert('x')</script>",
+    )
+    trend = TrendNoteFactory(title="Y2K revival", slug="y2k-revival", body="Chrome is back.")
+    trend.shoes.add(shoe)
+    milestone = MilestoneFactory(title="The line begins", slug="line-begins", date="1993-01-01")
+    return {
+        "partner": partner,
+        "collaboration": collaboration,
+        "shoe": shoe,
+        "trend": trend,
+        "milestone": milestone,
+    }
+
+
+def page(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/", "JJJJound x Gel-Kayano 14"),
+        ("/", "Y2K revival"),
+        ("/shoes/", "JJJJound x Gel-Kayano 14"),
+        ("/shoes/jjjjound-white/", "White/Silver"),
+        ("/collaborations/", "JJJJound 2022"),
+        ("/collaborations/jjjjound-2022/", "JJJJound x Gel-Kayano 14"),
+        ("/partners/jjjjound/", "Montreal"),
+        ("/trends/", "Y2K revival"),
+        ("/trends/y2k-revival/", "Chrome is back."),
+        ("/timeline/", "The line begins"),
+        ("/about/", "About"),
+    ],
+)
+def test_every_page_answers_with_its_content(client, archive, url, expected):
+    assert expected in page(client, url)
+
+
+def test_every_page_has_a_title_description_and_canonical_link(client, archive):
+    for url in ["/", "/shoes/", "/shoes/jjjjound-white/", "/trends/y2k-revival/", "/timeline/"]:
+        html = page(client, url)
+        assert "<title>" in html and "Kayano 14 Archive</title>" in html
+        assert '<meta name="description" content="' in html
+        assert f'<link rel="canonical" href="http://testserver{url}">' in html
+
+
+def test_shoe_detail_shows_facts_at_their_precision(client, archive):
+    html = page(client, "/shoes/jjjjound-white/")
+    assert "August 2022" in html
+    assert "$180" in html
+    assert "$700" not in html or "Resale" in html
+    assert 'href="/collaborations/jjjjound-2022/"' in html
+    assert 'href="/partners/jjjjound/"' in html
+    assert 'href="/trends/y2k-revival/"' in html
+
+
+def test_shoe_story_is_rendered_from_markdown_without_scripts(client, archive):
+    html = page(client, "/shoes/jjjjound-white/")
+    assert "<strong>restraint</strong>" in html
+    assert "<script>alert" not in html
+
+
+def test_shoe_without_picture_shows_an_illustration_from_its_palette(client, archive):
+    html = page(client, "/shoes/jjjjound-white/")
+    assert "<svg" in html
+    assert "#c0c4c8" in html
+
+
+def test_unknown_facts_are_marked_not_recorded(client, archive):
+    assert "Not recorded" in page(client, "/shoes/jjjjound-white/")
+
+
+def test_previous_and_next_release_links_follow_release_order(client, archive):
+    older = ShoeFactory(name="Original", slug="original", release_date=datetime.date(2008, 1, 1))
+    newer = ShoeFactory(name="Kith", slug="kith", release_date=datetime.date(2023, 6, 1))
+    html = page(client, "/shoes/jjjjound-white/")
+    assert older.get_absolute_url() in html
+    assert newer.get_absolute_url() in html
+
+
+@pytest.mark.parametrize(
+    ("url", "model"),
+    [
+        ("/shoes/{}/", ShoeFactory),
+        ("/collaborations/{}/", CollaborationFactory),
+        ("/partners/{}/", PartnerFactory),
+        ("/trends/{}/", TrendNoteFactory),
+    ],
+)
+def test_a_draft_is_not_found(client, url, model):
+    draft = model(slug="secret-draft", status=Status.DRAFT)
+    assert draft.pk
+    html = page(client, url.format("secret-draft"), status=404)
+    assert "Page not found" in html
+
+
+def test_a_scheduled_entry_is_not_found_until_its_time(client):
+    ShoeFactory(
+        slug="soon", publish_at=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC)
+    )
+    page(client, "/shoes/soon/", status=404)
+
+
+def test_drafts_are_not_listed(client, archive):
+    ShoeFactory(name="Unreleased sample", status=Status.DRAFT)
+    TrendNoteFactory(title="Half-written note", status=Status.DRAFT)
+    MilestoneFactory(title="Unconfirmed event", status=Status.DRAFT)
+    for url, hidden in [
+        ("/shoes/", "Unreleased sample"),
+        ("/", "Unreleased sample"),
+        ("/trends/", "Half-written note"),
+        ("/timeline/", "Unconfirmed event"),
+    ]:
+        assert hidden not in page(client, url)
+
+
+@pytest.mark.parametrize(
+    "url", ["/shoes/nope/", "/collaborations/nope/", "/partners/nope/", "/trends/nope/", "/nope/"]
+)
+def test_unknown_address_gets_the_custom_not_found_page(client, url):
+    html = page(client, url, status=404)
+    assert "Page not found" in html
+    assert 'href="/shoes/"' in html
+
+
+def test_timeline_shows_dates_at_their_precision(client, archive):
+    html = page(client, "/timeline/")
+    assert '<time datetime="1993">1993</time>' in html
+    assert '<time datetime="2022-08">August 2022</time>' in html
+
+
+def test_shoe_list_filters_by_year_kind_colour_and_partner(client, archive):
+    ShoeFactory(
+        name="Original runner",
+        kind=Shoe.Kind.ORIGINAL,
+        colour_family=Shoe.ColourFamily.SILVER,
+        release_date=datetime.date(2008, 1, 1),
+        date_precision=DatePrecision.YEAR,
+    )
+    assert "Original runner" not in page(client, "/shoes/?year=2022")
+    assert "Original runner" in page(client, "/shoes/?year=2008")
+    assert "JJJJound x" not in page(client, "/shoes/?kind=original")
+    assert "Original runner" in page(client, "/shoes/?colour=silver")
+    html = page(client, "/shoes/?partner=jjjjound")
+    assert "JJJJound x" in html and "Original runner" not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=abc",
+        "page=99999",
+        "page=-1",
+        "year=foo",
+        "year=99999999999999999999",
+        "kind=%00",
+        "colour=plaid",
+        "partner=nobody",
+        "sort=random",
+        "theme=%F0%9F%91%9F",
+    ],
+)
+def test_malformed_query_strings_never_break_a_list(client, archive, query):
+    for url in ["/shoes/", "/trends/", "/collaborations/"]:
+        response = client.get(f"{url}?{query}")
+        assert response.status_code == 200, f"{url}?{query}"
+
+
+def test_shoe_list_pages_through_the_catalog(client):
+    ShoeFactory.create_batch(13)
+    first = page(client, "/shoes/")
+    assert "Page 1 of 2" in first
+    assert "Page 2 of 2" in page(client, "/shoes/?page=2")
+    assert "Page 2 of 2" in page(client, "/shoes/?page=99999")
+
+
+def test_sorting_by_price_puts_the_cheapest_first(client):
+    ShoeFactory(name="Dear pair", retail_price=250)
+    ShoeFactory(name="Cheap pair", retail_price=90)
+    ShoeFactory(name="Unpriced pair", retail_price=None)
+    html = page(client, "/shoes/?sort=price-low")
+    assert html.index("Cheap pair") < html.index("Dear pair") < html.index("Unpriced pair")
+    html = page(client, "/shoes/?sort=price-high")
+    assert html.index("Dear pair") < html.index("Cheap pair") < html.index("Unpriced pair")
+
+
+def test_trend_list_filters_by_theme(client):
+    TrendNoteFactory(title="Chrome again", theme="y2k")
+    TrendNoteFactory(title="All-day wear", theme="comfort")
+    html = page(client, "/trends/?theme=comfort")
+    assert "All-day wear" in html and "Chrome again" not in html
+
+
+def test_partner_page_lists_its_collaborations_and_shoes(client, archive):
+    html = page(client, "/partners/jjjjound/")
+    assert "JJJJound 2022" in html
+    assert "JJJJound x Gel-Kayano 14" in html
+
+
+def test_server_error_shows_the_custom_page(settings):
+    settings.ROOT_URLCONF = "tests.urls_raising"
+    response = Client(raise_request_exception=False).get("/boom/")
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()

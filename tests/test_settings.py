@@ -1,0 +1,57 @@
+"""Settings come from the environment, with safe defaults."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRINT_SETTINGS = (
+    "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'kayano_site.settings');"
+    "from django.conf import settings;"
+    "print(settings.DEBUG, settings.ALLOWED_HOSTS, settings.DATABASES['default']['ENGINE'])"
+)
+
+
+def run_with_env(**env):
+    """Import the settings in a fresh interpreter with exactly `env` as Django's variables."""
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+    }
+    return subprocess.run(
+        [sys.executable, "-c", PRINT_SETTINGS],
+        env={**clean, **env},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_debug_is_off_when_the_environment_does_not_set_it():
+    result = run_with_env(SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    debug, hosts, engine = result.stdout.split(" ", 2)
+    assert debug == "False"
+    assert hosts == "[]"
+    assert "sqlite3" in engine
+
+
+def test_missing_secret_key_without_debug_refuses_to_start_with_an_explanation():
+    result = run_with_env()
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_mode_runs_without_a_secret_key_for_local_development():
+    result = run_with_env(DEBUG="true")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("True")
+
+
+def test_database_url_selects_the_database():
+    result = run_with_env(SECRET_KEY="x" * 50, DATABASE_URL="postgres://u:p@db.internal:5432/k")
+    assert "postgresql" in result.stdout

@@ -290,8 +290,9 @@ class Shoe(PartialDateMixin, PublishableModel):
     colour_family = models.CharField(
         max_length=10,
         choices=ColourFamily.choices,
+        blank=True,
         db_index=True,
-        help_text="The dominant colour, used by the colour filter.",
+        help_text="The dominant colour, used by the colour filter. Leave empty if unknown.",
     )
     style_code = models.CharField(
         max_length=40, blank=True, help_text="Optional; unique when set. Leave empty if unknown."

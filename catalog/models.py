@@ -473,3 +473,20 @@ class Milestone(PartialDateMixin, PublishableModel):
         self.clean_partial_date(errors)
         if errors:
             raise ValidationError(errors)
+
+
+class ContentVersion(models.Model):
+    """
+    A single row recording when the catalog last changed, saves and deletions alike.
+
+    Cached public pages are keyed on it, so an editor's change shows at once in every
+    process, whichever cache backend is configured.
+    """
+
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "content version"
+
+    def __str__(self):
+        return f"Catalog changed at {self.changed_at:%Y-%m-%d %H:%M:%S}"

@@ -29,7 +29,8 @@ class EntrySitemap(Sitemap):
     model = None
 
     def items(self):
-        return self.model.objects.published().only("slug", "updated_at").order_by("pk")
+        # A list, not a queryset: the sitemap's paginator then needs no COUNT query.
+        return list(self.model.objects.published().only("slug", "updated_at").order_by("pk"))
 
     def lastmod(self, item):
         return item.updated_at

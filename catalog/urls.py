@@ -1,25 +1,34 @@
 from django.urls import path
 
 from . import views
+from .caching import public_page
 from .feeds import TrendFeed
 
 app_name = "catalog"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("shoes/", views.ShoeListView.as_view(), name="shoe-list"),
-    path("shoes/<slug:slug>/", views.ShoeDetailView.as_view(), name="shoe-detail"),
-    path("collaborations/", views.CollaborationListView.as_view(), name="collaboration-list"),
+    path("", public_page(views.HomeView.as_view()), name="home"),
+    path("shoes/", public_page(views.ShoeListView.as_view()), name="shoe-list"),
+    path("shoes/<slug:slug>/", public_page(views.ShoeDetailView.as_view()), name="shoe-detail"),
+    path(
+        "collaborations/",
+        public_page(views.CollaborationListView.as_view()),
+        name="collaboration-list",
+    ),
     path(
         "collaborations/<slug:slug>/",
-        views.CollaborationDetailView.as_view(),
+        public_page(views.CollaborationDetailView.as_view()),
         name="collaboration-detail",
     ),
-    path("partners/<slug:slug>/", views.PartnerDetailView.as_view(), name="partner-detail"),
-    path("trends/", views.TrendListView.as_view(), name="trend-list"),
-    path("trends/<slug:slug>/", views.TrendDetailView.as_view(), name="trend-detail"),
-    path("timeline/", views.TimelineView.as_view(), name="timeline"),
-    path("about/", views.AboutView.as_view(), name="about"),
-    path("search/", views.SearchView.as_view(), name="search"),
-    path("feeds/trends/", TrendFeed(), name="trend-feed"),
+    path(
+        "partners/<slug:slug>/",
+        public_page(views.PartnerDetailView.as_view()),
+        name="partner-detail",
+    ),
+    path("trends/", public_page(views.TrendListView.as_view()), name="trend-list"),
+    path("trends/<slug:slug>/", public_page(views.TrendDetailView.as_view()), name="trend-detail"),
+    path("timeline/", public_page(views.TimelineView.as_view()), name="timeline"),
+    path("about/", public_page(views.AboutView.as_view()), name="about"),
+    path("search/", public_page(views.SearchView.as_view()), name="search"),
+    path("feeds/trends/", public_page(TrendFeed()), name="trend-feed"),
 ]

@@ -39,7 +39,9 @@ def archive():
     )
     trend = TrendNoteFactory(title="Y2K revival", slug="y2k-revival", body="Chrome is back.")
     trend.shoes.add(shoe)
-    milestone = MilestoneFactory(title="The line begins", slug="line-begins", date="1993-01-01")
+    milestone = MilestoneFactory(
+        title="The line begins", slug="line-begins", date=datetime.date(1993, 1, 1)
+    )
     return {
         "partner": partner,
         "collaboration": collaboration,
@@ -134,9 +136,7 @@ def test_a_draft_is_not_found(client, url, model):
 
 
 def test_a_scheduled_entry_is_not_found_until_its_time(client):
-    ShoeFactory(
-        slug="soon", publish_at=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC)
-    )
+    ShoeFactory(slug="soon", publish_at=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC))
     page(client, "/shoes/soon/", status=404)
 
 

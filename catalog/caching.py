@@ -1,0 +1,85 @@
+"""
+Whole-page caching for anonymous visitors, with conditional GET.
+
+A page is cached under a key made of the catalog's version (`ContentVersion`, bumped
+by signals on every save or delete of catalog content) and the full request path, so
+a change is visible on the next request without hunting down keys. The same version
+gives the ETag and Last-Modified headers, so a repeat visit gets a 304. Logged-in
+users (editors previewing drafts) always get a fresh page.
+"""
+
+import datetime
+import hashlib
+from functools import wraps
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+from .models import ContentVersion
+
+PAGE_TIMEOUT = 300
+"""Seconds a page stays cached; bounds how late a scheduled entry can appear."""
+
+EPOCH = datetime.datetime(2008, 1, 1, tzinfo=datetime.UTC)
+
+
+def catalog_changed_at():
+    """When the catalog last changed (one primary-key query)."""
+    row = ContentVersion.objects.filter(pk=1).values_list("changed_at", flat=True).first()
+    return row or EPOCH
+
+
+def mark_catalog_changed(**kwargs):
+    now = timezone.now()
+    if not ContentVersion.objects.filter(pk=1).update(changed_at=now):
+        ContentVersion.objects.update_or_create(pk=1, defaults={"changed_at": now})
+
+
+def connect_signals(sender_models):
+    for model in sender_models:
+        post_save.connect(mark_catalog_changed, sender=model, dispatch_uid=f"{model}-save")
+        post_delete.connect(mark_catalog_changed, sender=model, dispatch_uid=f"{model}-delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                mark_catalog_changed, sender=field.remote_field.through, dispatch_uid=str(field)
+            )
+
+
+def public_page(view):
+    """Cache `view` for anonymous GET/HEAD requests and answer conditional requests."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        changed_at = catalog_changed_at()
+        fingerprint = f"{changed_at.isoformat()}|{request.get_full_path()}"
+        digest = hashlib.sha256(fingerprint.encode()).hexdigest()
+        etag = f'"{digest[:32]}"'
+        last_modified = int(changed_at.timestamp())
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if not_modified is not None:
+            return finish(not_modified, etag, last_modified)
+        key = f"page:{digest}"
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response = response.render()
+            if response.status_code == 200:
+                cache.set(key, response, PAGE_TIMEOUT)
+        return finish(response, etag, last_modified)
+
+    return wrapped
+
+
+def finish(response, etag, last_modified):
+    if response.status_code in (200, 304):
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified)
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response

@@ -1,0 +1,107 @@
+"""A visitor's journeys in a real browser, with axe-core checking every page type."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGE_TYPES = {
+    "home": "/",
+    "shoe-list": "/shoes/",
+    "shoe-detail": "/shoes/{shoe}/",
+    "collaboration-list": "/collaborations/",
+    "collaboration-detail": "/collaborations/{collaboration}/",
+    "partner": "/partners/jjjjound/",
+    "trend-list": "/trends/",
+    "trend-detail": "/trends/{trend}/",
+    "timeline": "/timeline/",
+    "search": "/search/?q=jjjjound",
+    "about": "/about/",
+    "not-found": "/shoes/no-such-shoe/",
+}
+
+
+@pytest.fixture
+def urls(seeded):
+    from catalog.models import Collaboration, Shoe, TrendNote
+
+    slugs = {
+        "shoe": Shoe.objects.published().filter(collaboration__isnull=False).first().slug,
+        "collaboration": Collaboration.objects.published().first().slug,
+        "trend": TrendNote.objects.published().first().slug,
+    }
+    return {name: path.format(**slugs) for name, path in PAGE_TYPES.items()}
+
+
+def test_home_to_shoe_to_partner_to_trend_note(live_server, page, seeded):
+    page.goto(live_server.url + "/")
+    page.locator("main a[href^='/shoes/'][href$='/']").filter(has_text="JJJJound").first.click()
+    assert page.url.startswith(live_server.url + "/shoes/")
+    page.get_by_role("link", name="JJJJound", exact=True).first.click()
+    assert page.url == live_server.url + "/partners/jjjjound/"
+    assert page.get_by_role("heading", level=1).inner_text() == "JJJJound"
+    page.goto(live_server.url + "/trends/")
+    page.locator("main a[href^='/trends/'][href$='/']").first.click()
+    assert page.get_by_role("heading", level=1).is_visible()
+
+
+def test_filter_then_page_through_keeps_the_filter(live_server, page, seeded):
+    from tests.factories import ShoeFactory
+
+    ShoeFactory.create_batch(14, kind="collaboration", name="Synthetic pack pair")
+    page.goto(live_server.url + "/shoes/")
+    page.get_by_label("Kind").select_option("collaboration")
+    page.get_by_role("button", name="Apply").click()
+    assert "kind=collaboration" in page.url
+    page.get_by_role("link", name="Next").click()
+    assert "kind=collaboration" in page.url and "page=2" in page.url
+    titles = page.locator("main article h3").all_inner_texts()
+    assert titles, "page 2 of the filtered list is empty"
+    assert not any("2008 original" in title for title in titles)
+
+
+def test_search_from_the_header(live_server, page, seeded):
+    page.goto(live_server.url + "/")
+    page.get_by_role("searchbox").first.fill("Kith")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=Kith*")
+    assert "Cream/Antler" in page.locator("main").inner_text()
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_phone_viewport_has_no_horizontal_scroll(live_server, phone_page, urls, screenshot, name):
+    phone_page.goto(live_server.url + urls[name])
+    overflow = phone_page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    screenshot(phone_page, f"375-{name}")
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 375px"
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_axe_finds_no_violation(live_server, page, urls, screenshot, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(live_server.url + urls[name])
+    screenshot(page, f"1280-{name}")
+    results = Axe().run(page)
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in results.response["violations"]
+    ]
+    assert violations == [], f"{name}: {violations}"
+
+
+def test_dark_mode_is_applied(live_server, browser, seeded):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    context.close()
+    red, green, blue = (int(part) for part in background[4:-1].split(",")[:3])
+    assert red + green + blue < 200, background
+
+
+def test_keyboard_user_can_skip_to_content(live_server, page, seeded):
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#main"

@@ -1,0 +1,84 @@
+"""Security headers on every response, and a deploy check with no warning."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/shoes/", "/search/?q=kith", "/no-such-page/", "/healthz", "/feeds/trends/"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_response_carries_the_security_headers(client, url):
+    response = client.get(url)
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+
+
+def test_https_responses_carry_hsts(client):
+    response = client.get("/", secure=True)
+    assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
+
+
+def test_pages_have_no_inline_style_or_script_that_the_policy_would_block(client):
+    html = client.get("/").content.decode()
+    assert "<style" not in html
+    assert " style=" not in html
+    assert "<script>" not in html
+
+
+def production_env(**extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DEBUG"))}
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="kayano14.example.org",
+        CSRF_TRUSTED_ORIGINS="https://kayano14.example.org",
+        **extra,
+    )
+    return env
+
+
+def test_check_deploy_reports_no_warning_under_production_settings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=production_env(),
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout + result.stderr
+
+
+def test_production_cookies_are_secure_and_http_only():
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='kayano_site.settings';"
+        "from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY,"
+        " s.CSRF_COOKIE_HTTPONLY, s.SECURE_SSL_REDIRECT)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=production_env(),
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.stdout.split() == ["True"] * 5, result.stderr

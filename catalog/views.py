@@ -24,6 +24,23 @@ class PublishedMixin:
         return self.model.objects.published()
 
 
+class PreviewMixin(PublishedMixin):
+    """
+    On detail pages, staff may open a draft or scheduled entry at its public address to
+    preview it; the template shows a banner. Everyone else gets a 404.
+    """
+
+    def get_queryset(self):
+        if self.request.user.is_staff:
+            return self.model.objects.all()
+        return super().get_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_preview"] = not self.object.is_public
+        return context
+
+
 class ForgivingPaginationMixin:
     """Page with `Paginator.get_page()`: a bad `?page=` shows a real page, never an error."""
 
@@ -69,7 +86,7 @@ class ShoeListView(ForgivingPaginationMixin, PublishedMixin, ListView):
         return context
 
 
-class ShoeDetailView(PublishedMixin, DetailView):
+class ShoeDetailView(PreviewMixin, DetailView):
     model = Shoe
     context_object_name = "shoe"
 
@@ -109,7 +126,7 @@ class CollaborationListView(ForgivingPaginationMixin, PublishedMixin, ListView):
         return super().get_queryset().for_listing()
 
 
-class CollaborationDetailView(PublishedMixin, DetailView):
+class CollaborationDetailView(PreviewMixin, DetailView):
     model = Collaboration
     context_object_name = "collaboration"
 
@@ -123,7 +140,7 @@ class CollaborationDetailView(PublishedMixin, DetailView):
         return context
 
 
-class PartnerDetailView(PublishedMixin, DetailView):
+class PartnerDetailView(PreviewMixin, DetailView):
     model = Partner
     context_object_name = "partner"
 
@@ -159,7 +176,7 @@ class TrendListView(ForgivingPaginationMixin, PublishedMixin, ListView):
         return context
 
 
-class TrendDetailView(PublishedMixin, DetailView):
+class TrendDetailView(PreviewMixin, DetailView):
     model = TrendNote
     context_object_name = "trend"
 

@@ -118,3 +118,24 @@ def test_anonymous_visitor_is_sent_to_the_login_page(client):
     response = client.get(reverse("admin:catalog_shoe_changelist"))
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+def test_bulk_publish_and_unpublish_actions(admin_client, client):
+    drafts = ShoeFactory.create_batch(2, status=Status.DRAFT)
+    url = reverse("admin:catalog_shoe_changelist")
+    selected = [shoe.pk for shoe in drafts]
+    response = admin_client.post(
+        url, {"action": "publish", "_selected_action": selected}, follow=True
+    )
+    assert "Published 2 entries." in response.content.decode()
+    assert client.get(drafts[0].get_absolute_url()).status_code == 200
+    admin_client.post(url, {"action": "unpublish", "_selected_action": selected})
+    assert client.get(drafts[0].get_absolute_url()).status_code == 404
+
+
+def test_staff_preview_a_draft_with_a_banner_and_visitors_get_404(admin_client, client):
+    draft = ShoeFactory(name="Secret sample", status=Status.DRAFT)
+    preview = admin_client.get(draft.get_absolute_url())
+    assert preview.status_code == 200
+    assert "Preview" in preview.content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 404

@@ -1,4 +1,7 @@
-"""Search, feed, sitemap, robots.txt and the health check."""
+"""Search, feed, sitemap, robots.txt, structured data and the health check."""
+
+import json
+import re
 
 import pytest
 
@@ -107,3 +110,39 @@ def test_health_check_answers_503_when_the_database_fails(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
+
+
+def json_ld_documents(html):
+    blocks = re.findall(r'<script type="application/ld\+json" nonce="[^"]*">(.*?)</script>', html)
+    return [json.loads(block) for block in blocks]
+
+
+def test_shoe_page_carries_product_and_breadcrumb_json_ld(client):
+    ShoeFactory(
+        name="Kith Gel-Kayano 14", colorway="Cream/Antler", slug="kith-antler", retail_price=None
+    )
+    html = client.get("/shoes/kith-antler/").content.decode()
+    product, trail = json_ld_documents(html)
+    assert product["@type"] == "Product"
+    assert product["color"] == "Cream/Antler"
+    assert product["releaseDate"] == "2023-06"
+    assert "offers" not in product  # no price recorded, none invented
+    assert trail["@type"] == "BreadcrumbList"
+    assert [item["name"] for item in trail["itemListElement"]][:2] == ["Home", "Shoes"]
+    assert trail["itemListElement"][-1]["item"] == "http://testserver/shoes/kith-antler/"
+
+
+def test_trend_note_carries_article_json_ld_that_cannot_break_out_of_its_script(client):
+    TrendNoteFactory(slug="y2k", title="Chrome </script><script>alert(1)</script>")
+    html = client.get("/trends/y2k/").content.decode()
+    assert "<script>alert(1)" not in html
+    article, _ = json_ld_documents(html)
+    assert article["@type"] == "Article"
+    assert article["headline"].startswith("Chrome </script>")
+    assert article["datePublished"] == "2026-11-01"
+
+
+def test_feed_is_advertised_in_the_page_head(client):
+    html = client.get("/").content.decode()
+    assert 'type="application/atom+xml"' in html
+    assert 'href="/feeds/trends/"' in html

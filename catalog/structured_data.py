@@ -1,0 +1,93 @@
+"""
+schema.org JSON-LD for search engines: Product for shoes, Article for trend notes, and a
+BreadcrumbList for every detail page. Built as plain dicts; the `json_ld` template tag
+serialises them safely.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+
+from .models import Collaboration, Partner, Shoe, TrendNote
+
+SECTIONS = {
+    Shoe: ("Shoes", "catalog:shoe-list"),
+    Collaboration: ("Collaborations", "catalog:collaboration-list"),
+    Partner: ("Collaborations", "catalog:collaboration-list"),
+    TrendNote: ("Trends", "catalog:trend-list"),
+}
+
+
+def breadcrumbs(entry, absolute):
+    """BreadcrumbList: Home › section › entry; `absolute` turns a path into a full URL."""
+    section, section_url = SECTIONS[type(entry)]
+    trail = [
+        ("Home", reverse("catalog:home")),
+        (section, reverse(section_url)),
+        (str(entry), entry.get_absolute_url()),
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": absolute(path)}
+            for n, (name, path) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def product(shoe, absolute):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": str(shoe),
+        "description": shoe.summary,
+        "url": absolute(shoe.get_absolute_url()),
+        "brand": {"@type": "Brand", "name": "ASICS"},
+        "category": "Running shoes",
+    }
+    if shoe.colorway:
+        data["color"] = shoe.colorway
+    if shoe.style_code:
+        data["sku"] = shoe.style_code
+    if shoe.date_iso:
+        data["releaseDate"] = shoe.date_iso
+    if shoe.picture:
+        data["image"] = absolute(shoe.picture.url)
+    if shoe.retail_price is not None:
+        data["offers"] = {
+            "@type": "Offer",
+            "price": f"{shoe.retail_price:.2f}",
+            "priceCurrency": shoe.currency,
+        }
+    return data
+
+
+def article(note, absolute):
+    publisher = {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute("/")}
+    return {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": note.title,
+        "description": note.summary,
+        "url": absolute(note.get_absolute_url()),
+        "mainEntityOfPage": absolute(note.get_absolute_url()),
+        "datePublished": note.published_on.isoformat(),
+        "dateModified": note.updated_at.isoformat(),
+        "articleSection": note.get_theme_display(),
+        "author": publisher,
+        "publisher": publisher,
+        "timeRequired": f"PT{note.reading_minutes}M",
+    }
+
+
+BUILDERS = {Shoe: product, TrendNote: article}
+
+
+def structured_data(entry, absolute):
+    """The JSON-LD documents for `entry`'s page: its own type (if any) and its breadcrumbs."""
+    documents = []
+    builder = BUILDERS.get(type(entry))
+    if builder:
+        documents.append(builder(entry, absolute))
+    documents.append(breadcrumbs(entry, absolute))
+    return documents

@@ -1,10 +1,19 @@
 """
-The editors' admin: every catalog model with lists, filters, search and autocomplete.
+The editors' admin: every catalog model with lists, filters, search and autocomplete,
+bulk publishing, CSV/JSON import and export (django-import-export) and a restorable
+history of every change, deletions included (django-reversion).
 """
 
 from django.contrib import admin, messages
+from django.utils.html import format_html
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, JSON
+from reversion.admin import VersionAdmin
 
+from . import resources
+from .images import rendition_name, rendition_widths
 from .models import Collaboration, Milestone, Partner, Shoe, Status, Technology, TrendNote
+from .templatetags.catalog_tags import shoe_illustration
 
 TIMESTAMPS = ("created_at", "updated_at")
 PUBLISHING = ("Publishing", {"fields": ("slug", "status", "publish_at", *TIMESTAMPS)})
@@ -43,7 +52,14 @@ def unpublish(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Moved {changed} entries back to draft.", messages.SUCCESS)
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class CatalogAdmin(ImportExportMixin, VersionAdmin):
+    """History with restore (deleted entries too) and CSV/JSON import and export."""
+
+    formats = (CSV, JSON)
+    history_latest_first = True
+
+
+class PublishableAdmin(CatalogAdmin):
     actions = (publish, unpublish)
     readonly_fields = TIMESTAMPS
     list_filter = ("status",)
@@ -53,6 +69,7 @@ class PublishableAdmin(admin.ModelAdmin):
 
 @admin.register(Partner)
 class PartnerAdmin(PublishableAdmin):
+    resource_classes = (resources.PartnerResource,)
     list_display = ("name", "kind", "city", "country", "status", "updated_at")
     list_filter = ("status", "kind")
     search_fields = ("name", "key_person", "city", "country")
@@ -64,7 +81,7 @@ class PartnerAdmin(PublishableAdmin):
 
 
 @admin.register(Technology)
-class TechnologyAdmin(admin.ModelAdmin):
+class TechnologyAdmin(VersionAdmin):
     list_display = ("name", "description")
     search_fields = ("name", "description")
     prepopulated_fields = {"slug": ("name",)}
@@ -79,6 +96,7 @@ class ShoeInline(admin.TabularInline):
 
 @admin.register(Collaboration)
 class CollaborationAdmin(PublishableAdmin):
+    resource_classes = (resources.CollaborationResource,)
     list_display = ("title", "partner", "kind", "date_display", "retail_price", "status")
     list_filter = ("status", "kind", "partner")
     list_select_related = ("partner",)
@@ -97,9 +115,29 @@ class CollaborationAdmin(PublishableAdmin):
     date_display = date_column("release date", "release_date")
 
 
+def thumbnail(shoe):
+    """A small picture (the smallest rendition) or, without one, the palette illustration."""
+    if not shoe.picture:
+        return shoe_illustration(shoe)
+    widths = rendition_widths(shoe.picture_width)
+    storage = shoe.picture.storage
+    url = storage.url(rendition_name(shoe.picture.name, widths[0])) if widths else shoe.picture.url
+    return format_html('<img src="{}" alt="{}" width="96">', url, shoe.picture_alt)
+
+
 @admin.register(Shoe)
 class ShoeAdmin(PublishableAdmin):
-    list_display = ("name", "colorway", "kind", "date_display", "featured", "status")
+    resource_classes = (resources.ShoeResource,)
+    list_display = (
+        "list_thumbnail",
+        "name",
+        "colorway",
+        "kind",
+        "date_display",
+        "featured",
+        "status",
+    )
+    list_display_links = ("list_thumbnail", "name")
     list_filter = ("status", "kind", "colour_family", "featured", "collaboration__partner")
     list_select_related = ("collaboration",)
     search_fields = ("name", "colorway", "style_code", "designer", "summary")
@@ -107,20 +145,33 @@ class ShoeAdmin(PublishableAdmin):
     autocomplete_fields = ("collaboration", "technologies")
     date_hierarchy = "release_date"
     save_as = True
+    readonly_fields = (*TIMESTAMPS, "current_picture")
     fieldsets = (
         (None, {"fields": ("name", "colorway", "kind", "collaboration", "featured")}),
         ("Release", {"fields": ("release_date", "date_precision", "style_code", "designer")}),
         ("Prices", {"fields": ("retail_price", "currency", "resale_peak")}),
-        ("Look", {"fields": ("colour_family", "palette", "picture", "picture_alt")}),
+        (
+            "Look",
+            {"fields": ("colour_family", "palette", "current_picture", "picture", "picture_alt")},
+        ),
         ("Text", {"fields": ("summary", "story", "technologies")}),
         PUBLISHING,
     )
 
     date_display = date_column("release date", "release_date")
 
+    @admin.display(description="picture")
+    def list_thumbnail(self, shoe):
+        return thumbnail(shoe)
+
+    @admin.display(description="current picture")
+    def current_picture(self, shoe):
+        return thumbnail(shoe) if shoe.pk else "—"
+
 
 @admin.register(TrendNote)
 class TrendNoteAdmin(PublishableAdmin):
+    resource_classes = (resources.TrendNoteResource,)
     list_display = ("title", "theme", "published_on", "reading_minutes", "status")
     list_filter = ("status", "theme")
     search_fields = ("title", "summary", "body")
@@ -140,6 +191,7 @@ class TrendNoteAdmin(PublishableAdmin):
 
 @admin.register(Milestone)
 class MilestoneAdmin(PublishableAdmin):
+    resource_classes = (resources.MilestoneResource,)
     list_display = ("title", "date_display", "status")
     search_fields = ("title", "summary")
     prepopulated_fields = {"slug": ("title",)}

@@ -2,8 +2,9 @@
 Whole-page caching for anonymous visitors, with conditional GET.
 
 A page is cached under a key made of the catalog's version (`ContentVersion`, bumped
-by signals on every save or delete of catalog content) and the full request path, so
-a change is visible on the next request without hunting down keys. The same version
+by signals on every save or delete of catalog content, and when a scheduled entry's
+publish time passes) and the full request path, so a change is visible on the next
+request without hunting down keys. The same version
 gives the ETag and Last-Modified headers, so a repeat visit gets a 304. Logged-in
 users (editors previewing drafts) always get a fresh page.
 """
@@ -13,29 +14,56 @@ import hashlib
 from functools import wraps
 
 from django.core.cache import cache
+from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from .models import ContentVersion
+from .models import (
+    Collaboration,
+    ContentVersion,
+    Milestone,
+    Partner,
+    Shoe,
+    Status,
+    TrendNote,
+)
 
-PAGE_TIMEOUT = 300
-"""Seconds a page stays cached; bounds how late a scheduled entry can appear."""
+PAGE_TIMEOUT = 600
+"""Seconds a page stays cached when nothing changes."""
 
 EPOCH = datetime.datetime(2008, 1, 1, tzinfo=datetime.UTC)
 
 
 def catalog_changed_at():
     """When the catalog last changed (one primary-key query)."""
-    row = ContentVersion.objects.filter(pk=1).values_list("changed_at", flat=True).first()
-    return row or EPOCH
+    row = ContentVersion.objects.filter(pk=1).values_list("changed_at", "next_publish_at").first()
+    if row is None:
+        return EPOCH
+    changed_at, next_publish_at = row
+    if next_publish_at and next_publish_at <= timezone.now():
+        # A scheduled entry has just gone public: that is a change too.
+        return mark_catalog_changed()
+    return changed_at
+
+
+def next_scheduled_publication(now):
+    times = [
+        model.objects.filter(status=Status.PUBLISHED, publish_at__gt=now).aggregate(
+            first=Min("publish_at")
+        )["first"]
+        for model in (Partner, Collaboration, Shoe, TrendNote, Milestone)
+    ]
+    return min((time for time in times if time), default=None)
 
 
 def mark_catalog_changed(**kwargs):
     now = timezone.now()
-    if not ContentVersion.objects.filter(pk=1).update(changed_at=now):
-        ContentVersion.objects.update_or_create(pk=1, defaults={"changed_at": now})
+    values = {"changed_at": now, "next_publish_at": next_scheduled_publication(now)}
+    if not ContentVersion.objects.filter(pk=1).update(**values):
+        ContentVersion.objects.update_or_create(pk=1, defaults=values)
+    return now
 
 
 def connect_signals(sender_models):

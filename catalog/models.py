@@ -24,6 +24,13 @@ from .dates import (
     iso_partial_date,
     normalise,
 )
+from .images import (
+    rendition_name,
+    rendition_widths,
+    validate_picture,
+    without_metadata,
+    write_renditions,
+)
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 WORDS_PER_MINUTE = 200
@@ -323,7 +330,17 @@ class Shoe(PartialDateMixin, PublishableModel):
         help_text="Two to four hex colours, comma separated, e.g. #f4efe6, #c0c0c0. "
         "Used for the illustration when there is no picture.",
     )
-    picture = models.ImageField(upload_to="shoes/", blank=True)
+    picture = models.ImageField(
+        upload_to="shoes/",
+        blank=True,
+        validators=[validate_picture],
+        width_field="picture_width",
+        height_field="picture_height",
+        help_text="JPEG, PNG or WebP, at most 5 MB and at least 600 px wide. "
+        "Metadata such as EXIF is removed on upload.",
+    )
+    picture_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    picture_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     picture_alt = models.CharField(
         "picture alt text",
         max_length=200,
@@ -370,12 +387,32 @@ class Shoe(PartialDateMixin, PublishableModel):
     def __str__(self):
         return f"{self.name} ({self.colorway})" if self.colorway else self.name
 
+    def save(self, *args, **kwargs):
+        if self.picture and not self.picture._committed:
+            self.picture = without_metadata(self.picture)
+        super().save(*args, **kwargs)
+        if self.picture:
+            write_renditions(self.picture)
+
     def get_absolute_url(self):
         return reverse("catalog:shoe-detail", kwargs={"slug": self.slug})
 
     @property
     def colours(self):
         return parse_palette(self.palette)
+
+    @property
+    def picture_srcset(self):
+        """`srcset` candidates: the WebP renditions, then the original at its own width."""
+        if not self.picture:
+            return ""
+        storage = self.picture.storage
+        candidates = [
+            f"{storage.url(rendition_name(self.picture.name, width))} {width}w"
+            for width in rendition_widths(self.picture_width)
+        ]
+        candidates.append(f"{self.picture.url} {self.picture_width}w")
+        return ", ".join(candidates)
 
     @property
     def partner(self):
@@ -484,6 +521,9 @@ class ContentVersion(models.Model):
     """
 
     changed_at = models.DateTimeField()
+    next_publish_at = models.DateTimeField(
+        null=True, help_text="When the next scheduled entry goes public, if any."
+    )
 
     class Meta:
         verbose_name = "content version"

@@ -1,7 +1,11 @@
 """Public pages are cached, answer conditional GETs, and change as soon as an editor saves."""
 
+import datetime
+import time
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from .factories import ShoeFactory, TrendNoteFactory
 
@@ -82,3 +86,12 @@ def test_not_found_pages_are_not_cached(client):
     assert client.get("/shoes/later/").status_code == 404
     ShoeFactory(slug="later")
     assert client.get(reverse("catalog:shoe-detail", args=["later"])).status_code == 200
+
+
+def test_a_scheduled_entry_appears_when_its_time_comes(client):
+    soon = timezone.now() + datetime.timedelta(seconds=1)
+    ShoeFactory(name="Coming soon", slug="coming-soon", publish_at=soon)
+    assert "Coming soon" not in client.get("/shoes/").content.decode()
+    time.sleep(1.2)
+    assert "Coming soon" in client.get("/shoes/").content.decode()
+    assert client.get("/shoes/coming-soon/").status_code == 200

@@ -8,6 +8,7 @@ and set only when the entry is created. Each new object goes through `full_clean
 the same validation the admin applies, and the whole load runs in one transaction.
 """
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -63,7 +64,8 @@ class Command(BaseCommand):
             return
         created = []
         present = 0
-        with transaction.atomic():
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_comment("Loaded from the seed content.")
             for model, entries, foreign_keys, many_to_many in LOAD_ORDER:
                 count_created, count_present = self.load(model, entries, foreign_keys, many_to_many)
                 created.append((model, count_created))

@@ -6,7 +6,7 @@ DEV := DEBUG=true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench check clean
+.PHONY: run test lint format bench serve backup restore clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,30 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format --check .
 	$(DEV) $(PY) manage.py check
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
+
+# Production-like on this machine; no TLS on 127.0.0.1, so no redirect and no secure cookies.
+SERVE_ENV := DEBUG=false SECRET_KEY=local-smoke-test-not-a-secret-$(shell hostname) \
+	ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false SECURE_COOKIES=false \
+	SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true
+# backup/restore use the environment as it is (server env file or .env); with no SECRET_KEY
+# set they run like `make run`, with DEBUG=true.
+DATA_ENV = $(if $(SECRET_KEY),,$(DEV))
+
+## serve: collectstatic, migrate, then gunicorn on $(HOST):$(PORT) with production settings
+serve: $(VENV)/.runtime
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	$(SERVE_ENV) $(PY) manage.py load_seed --if-empty
+	$(SERVE_ENV) BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn --config gunicorn.conf.py
+
+## backup: write backups/kayano-<UTC date-time>.tar.gz: every row and every uploaded file
+backup: $(VENV)/.runtime
+	$(DATA_ENV) $(PY) manage.py backup
+
+## restore: load a backup: make restore FILE=backups/kayano-....tar.gz [REPLACE=1]
+restore: $(VENV)/.runtime
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=path/to/backup.tar.gz [REPLACE=1]" >&2; exit 2; }
+	$(DATA_ENV) $(PY) manage.py restore $(if $(REPLACE),--replace) "$(FILE)"
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .

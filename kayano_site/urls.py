@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from catalog.caching import public_page
 from catalog.sitemaps import SITEMAPS
@@ -25,9 +24,5 @@ if settings.SERVE_MEDIA:
     # Uploads served by Django itself: for development, tests and small single-server
     # installs. Behind nginx or with S3 storage, leave SERVE_MEDIA off.
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", views.media, name="media")
     ]

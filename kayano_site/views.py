@@ -1,11 +1,13 @@
-"""Site-level endpoints that are not catalog pages: robots.txt and the health check."""
+"""Site-level endpoints that are not catalog pages: robots.txt, health check, uploads."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 HEALTH_KEY = "healthz-probe"
 
@@ -48,3 +50,9 @@ def check_cache():
         return cache.get(HEALTH_KEY) == "ok"
     except Exception:  # noqa: BLE001
         return False
+
+
+@require_GET
+def media(request, path):
+    """Serve an upload from MEDIA_ROOT (only routed when SERVE_MEDIA is on)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -1,9 +1,12 @@
 """factory_boy factories for the catalog: published entries by default."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from catalog.dates import DatePrecision
 from catalog.models import Collaboration, Milestone, Partner, Shoe, Status, Technology, TrendNote
@@ -83,3 +86,17 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
     date_precision = DatePrecision.YEAR
     summary = "Something happened."
     status = Status.PUBLISHED
+
+
+def image_file(kind="JPEG", width=800, height=500, name="kayano.jpg", exif=False):
+    """An uploaded picture made on the fly, optionally carrying camera EXIF tags."""
+    buffer = io.BytesIO()
+    image = Image.new("RGB", (width, height), (200, 190, 170))
+    options = {}
+    if exif:
+        tags = Image.Exif()
+        tags[0x010F] = "SecretCam"  # Make
+        tags[0x0110] = "Model 9"  # Model
+        options["exif"] = tags.tobytes()
+    image.save(buffer, format=kind, **options)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{kind.lower()}")

@@ -61,6 +61,10 @@ restore: $(VENV)/.runtime
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=path/to/backup.tar.gz [REPLACE=1]" >&2; exit 2; }
 	$(DATA_ENV) $(PY) manage.py restore $(if $(REPLACE),--replace) "$(FILE)"
 
+## bench: load-test the public pages under gunicorn with 1,000 and 10,000 shoes (needs wrk)
+bench: $(VENV)/.runtime
+	$(PY) benchmarks/bench.py
+
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .

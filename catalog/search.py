@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, TextField, Value, When
+from django.db.models.functions import Replace
 
 from .models import Collaboration, Partner, Shoe, TrendNote
 
@@ -76,12 +77,15 @@ def rank_postgres(scope, query):
     vector = None
     for weight, fields in scope.weights.items():
         for name in fields:
-            part = SearchVector(name, weight=weight, config="english")
+            # PostgreSQL's parser reads "Cream/Antler" as one file-path token: split it.
+            text = Replace(name, Value("/"), Value(" "), output_field=TextField())
+            part = SearchVector(text, weight=weight, config="english")
             vector = part if vector is None else vector + part
     search_query = SearchQuery(query, search_type="websearch", config="english")
     return (
-        scope.queryset.annotate(rank=SearchRank(vector, search_query))
-        .filter(rank__gt=0)
+        scope.queryset.annotate(document=vector)
+        .filter(document=search_query)  # the @@ match: honours "-word" and "or"
+        .annotate(rank=SearchRank(vector, search_query))
         .order_by("-rank", "pk")
     )
 

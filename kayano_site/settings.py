@@ -148,8 +148,9 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_DEFAULT_ACL = None
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=2592000"}
     MEDIA_ORIGINS = [
-        f"https://{AWS_S3_CUSTOM_DOMAIN}" if AWS_S3_CUSTOM_DOMAIN else AWS_S3_ENDPOINT_URL
-        or f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+        f"https://{AWS_S3_CUSTOM_DOMAIN}"
+        if AWS_S3_CUSTOM_DOMAIN
+        else AWS_S3_ENDPOINT_URL or f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
     ]
 
 # Security. Production defaults; each can be relaxed from the environment (e.g. `make serve`

@@ -83,7 +83,7 @@ def public_page(view):
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        changed_at = catalog_changed_at()
+        changed_at = request.catalog_changed_at = catalog_changed_at()
         fingerprint = f"{changed_at.isoformat()}|{request.get_full_path()}"
         digest = hashlib.sha256(fingerprint.encode()).hexdigest()
         etag = f'"{digest[:32]}"'

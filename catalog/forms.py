@@ -38,9 +38,7 @@ class ShoeFilterForm(forms.Form):
     def __init__(self, data, *, years, partners):
         super().__init__(data)
         self.fields["year"].choices = [("", "Any year")] + [(y, y) for y in years]
-        self.fields["partner"].choices = [("", "Any partner")] + [
-            (partner.slug, partner.name) for partner in partners
-        ]
+        self.fields["partner"].choices = [("", "Any partner"), *partners]
 
     def valid_filters(self):
         """The filters that validated, by name; invalid ones are dropped silently."""

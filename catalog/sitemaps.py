@@ -1,4 +1,9 @@
-"""The sitemap: every public list page and every published entry."""
+"""
+The sitemap: every public list page and every published entry.
+
+`/sitemap.xml` is an index of one sitemap per kind of entry (`/sitemap-shoes.xml`…), each
+paged by `limit`, so no single response grows with the catalog.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -27,13 +32,17 @@ class PageSitemap(Sitemap):
 
 class EntrySitemap(Sitemap):
     model = None
+    limit = 1000
 
     def items(self):
-        # A list, not a queryset: the sitemap's paginator then needs no COUNT query.
-        return list(self.model.objects.published().only("slug", "updated_at").order_by("pk"))
+        return self.model.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        # The index would otherwise load every entry to find the newest date.
+        return None
 
 
 def entry_sitemap(model):

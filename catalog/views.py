@@ -6,9 +6,11 @@ entries are invisible (their URLs answer 404). Each page runs a small, fixed
 number of queries whatever the catalog's size; tests pin those counts.
 """
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .caching import catalog_changed_at
 from .forms import SearchForm, ShoeFilterForm, TrendFilterForm
 from .models import Collaboration, Milestone, Partner, Shoe, TrendNote
 from .search import search
@@ -69,13 +71,8 @@ class ShoeListView(ForgivingPaginationMixin, PublishedMixin, ListView):
 
     def get_queryset(self):
         published = super().get_queryset()
-        self.filter_form = ShoeFilterForm(
-            self.request.GET,
-            years=[day.year for day in published.dates("release_date", "year", order="DESC")],
-            partners=Partner.objects.published()
-            .filter(collaborations__shoes__in=published)
-            .distinct(),
-        )
+        years, partners = shoe_filter_choices(self.request, published)
+        self.filter_form = ShoeFilterForm(self.request.GET, years=years, partners=partners)
         return self.filter_form.filter(published.for_listing())
 
     def get_context_data(self, **kwargs):
@@ -84,6 +81,26 @@ class ShoeListView(ForgivingPaginationMixin, PublishedMixin, ListView):
         context["active_filters"] = self.filter_form.valid_filters()
         context["query_without_page"] = query_without_page(self.request)
         return context
+
+
+def shoe_filter_choices(request, published):
+    """
+    The years and partners the shoe filters offer. Finding the years scans every shoe, so
+    the answer is cached until the catalog next changes.
+    """
+    changed_at = getattr(request, "catalog_changed_at", None) or catalog_changed_at()
+
+    def compute():
+        years = [day.year for day in published.dates("release_date", "year", order="DESC")]
+        partners = list(
+            Partner.objects.published()
+            .filter(collaborations__shoes__in=published)
+            .distinct()
+            .values_list("slug", "name")
+        )
+        return years, partners
+
+    return cache.get_or_set(f"shoe-filter-choices:{changed_at.isoformat()}", compute, 600)
 
 
 class ShoeDetailView(PreviewMixin, DetailView):

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from catalog.models import Status
+from catalog.sitemaps import SITEMAPS
 
 from .factories import CollaborationFactory, PartnerFactory, ShoeFactory, TrendNoteFactory
 
@@ -85,10 +86,26 @@ def test_atom_feed_lists_published_trend_notes(client):
 def test_sitemap_lists_published_entries_only(client):
     ShoeFactory(slug="visible-pair")
     ShoeFactory(slug="draft-pair", status=Status.DRAFT)
-    body = client.get("/sitemap.xml").content.decode()
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<sitemapindex" in index
+    assert "http://testserver/sitemap-shoes.xml" in index
+    body = client.get("/sitemap-shoes.xml").content.decode()
+    body += client.get("/sitemap-pages.xml").content.decode()
     assert "http://testserver/shoes/visible-pair/" in body
     assert "http://testserver/timeline/" in body
     assert "draft-pair" not in body
+
+
+def test_a_large_sitemap_section_is_paged(client):
+    ShoeFactory.create_batch(3)
+    SITEMAPS["shoes"].limit, old = 2, SITEMAPS["shoes"].limit
+    try:
+        index = client.get("/sitemap.xml").content.decode()
+        assert "http://testserver/sitemap-shoes.xml?p=2" in index
+        assert client.get("/sitemap-shoes.xml?p=2").content.decode().count("<url>") == 1
+        assert client.get("/sitemap-shoes.xml?p=99").status_code == 404
+    finally:
+        SITEMAPS["shoes"].limit = old
 
 
 def test_robots_txt_points_at_the_sitemap(client):

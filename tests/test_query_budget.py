@@ -35,6 +35,8 @@ PAGES = [
     "/about/",
     "/feeds/trends/",
     "/sitemap.xml",
+    "/sitemap-shoes.xml",
+    "/sitemap-pages.xml",
 ]
 
 

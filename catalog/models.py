@@ -366,6 +366,7 @@ class Shoe(PartialDateMixin, PublishableModel):
             models.Index(fields=["status", "release_date"]),
             models.Index(fields=["status", "retail_price"]),
             models.Index(fields=["featured", "status"]),
+            models.Index(fields=["status", "name"]),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -7,11 +7,11 @@ SECRET_KEY unless DEBUG is on, and ALLOWED_HOSTS is empty. `.env.example`
 documents every variable.
 """
 
+import sys
 from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
-from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -24,9 +24,10 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set: export it (or put it in .env), or set DEBUG=true "
-            "for local development."
+        # A plain one-line exit, not a traceback: this is the operator's first contact.
+        sys.exit(
+            "Refusing to start: SECRET_KEY is not set. Export it (or put it in .env), "
+            "or set DEBUG=true for local development."
         )
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
 

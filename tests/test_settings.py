@@ -43,7 +43,10 @@ def test_debug_is_off_when_the_environment_does_not_set_it():
 def test_missing_secret_key_without_debug_refuses_to_start_with_an_explanation():
     result = run_with_env()
     assert result.returncode != 0
-    assert "SECRET_KEY is not set" in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "Refusing to start: SECRET_KEY is not set. Export it (or put it in .env), "
+        "or set DEBUG=true for local development."
+    ]
 
 
 def test_debug_mode_runs_without_a_secret_key_for_local_development():

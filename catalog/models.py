@@ -7,6 +7,7 @@ status, an optional publish time for scheduled publishing, timestamps and a
 `published()` queryset method that views, feeds, sitemaps and search all use.
 """
 
+import datetime
 import math
 import re
 
@@ -151,11 +152,45 @@ class PartialDateMixin(models.Model):
         setattr(self, self.date_field, normalise(self._date, self.date_precision))
 
 
-def clean_money(instance, errors, *fields):
-    for field in fields:
-        value = getattr(instance, field)
-        if value is not None and value < 0:
-            errors[field] = "A price cannot be negative."
+class ReleaseFacts(PartialDateMixin):
+    """What a release has, whether one shoe or a collaboration: date, price and resale."""
+
+    release_date = models.DateField(null=True, blank=True, help_text="Leave empty if unknown.")
+    date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.MONTH,
+        help_text="How precisely the release date is known.",
+    )
+    retail_price = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True, help_text="Leave empty if unknown."
+    )
+    currency = models.CharField(max_length=3, choices=Currency.choices, default=Currency.USD)
+    resale_peak = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Highest reported resale price, in the same currency.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean_release_facts(self, errors):
+        self.clean_partial_date(errors)
+        for field in ("retail_price", "resale_peak"):
+            value = getattr(self, field)
+            if value is not None and value < 0:
+                errors[field] = "A price cannot be negative."
+
+
+def release_constraints():
+    return [
+        non_negative("retail_price"),
+        non_negative("resale_peak"),
+        not_before_1993("release_date"),
+    ]
 
 
 class Partner(PublishableModel):
@@ -209,7 +244,7 @@ class CollaborationQuerySet(PublishableQuerySet):
         return self.select_related("partner")
 
 
-class Collaboration(PartialDateMixin, PublishableModel):
+class Collaboration(ReleaseFacts, PublishableModel):
     class Kind(models.TextChoices):
         OFFICIAL = "official", "Official collaboration"
         INFLUENCE = "influence", "Influence (not co-branded)"
@@ -217,24 +252,6 @@ class Collaboration(PartialDateMixin, PublishableModel):
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="collaborations")
     title = models.CharField(max_length=160)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OFFICIAL)
-    release_date = models.DateField(null=True, blank=True, help_text="Leave empty if unknown.")
-    date_precision = models.CharField(
-        max_length=5,
-        choices=DatePrecision.choices,
-        default=DatePrecision.MONTH,
-        help_text="How precisely the release date is known.",
-    )
-    retail_price = models.DecimalField(
-        max_digits=8, decimal_places=2, null=True, blank=True, help_text="Leave empty if unknown."
-    )
-    currency = models.CharField(max_length=3, choices=Currency.choices, default=Currency.USD)
-    resale_peak = models.DecimalField(
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text="Highest reported resale price, in the same currency.",
-    )
     summary = models.CharField(max_length=300, help_text="One or two sentences for cards.")
     story = models.TextField(blank=True, help_text="Markdown.")
 
@@ -243,11 +260,7 @@ class Collaboration(PartialDateMixin, PublishableModel):
     class Meta:
         ordering = ["-release_date", "title"]
         indexes = [models.Index(fields=["status", "release_date"])]
-        constraints = [
-            non_negative("retail_price"),
-            non_negative("resale_peak"),
-            not_before_1993("release_date"),
-        ]
+        constraints = release_constraints()
 
     def __str__(self):
         return self.title
@@ -257,8 +270,7 @@ class Collaboration(PartialDateMixin, PublishableModel):
 
     def clean(self):
         errors = {}
-        self.clean_partial_date(errors)
-        clean_money(self, errors, "retail_price", "resale_peak")
+        self.clean_release_facts(errors)
         if errors:
             raise ValidationError(errors)
 
@@ -271,7 +283,7 @@ class ShoeQuerySet(PublishableQuerySet):
         return self.for_listing().prefetch_related("technologies")
 
 
-class Shoe(PartialDateMixin, PublishableModel):
+class Shoe(ReleaseFacts, PublishableModel):
     class Kind(models.TextChoices):
         ORIGINAL = "original", "Original 2008 performance release"
         GENERAL = "general", "General release"
@@ -303,24 +315,6 @@ class Shoe(PartialDateMixin, PublishableModel):
     )
     style_code = models.CharField(
         max_length=40, blank=True, help_text="Optional; unique when set. Leave empty if unknown."
-    )
-    release_date = models.DateField(null=True, blank=True, help_text="Leave empty if unknown.")
-    date_precision = models.CharField(
-        max_length=5,
-        choices=DatePrecision.choices,
-        default=DatePrecision.MONTH,
-        help_text="How precisely the release date is known.",
-    )
-    retail_price = models.DecimalField(
-        max_digits=8, decimal_places=2, null=True, blank=True, help_text="Leave empty if unknown."
-    )
-    currency = models.CharField(max_length=3, choices=Currency.choices, default=Currency.USD)
-    resale_peak = models.DecimalField(
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text="Highest reported resale price, in the same currency.",
     )
     designer = models.CharField(max_length=120, blank=True, help_text="Leave empty if unknown.")
     technologies = models.ManyToManyField(Technology, blank=True, related_name="shoes")
@@ -380,9 +374,7 @@ class Shoe(PartialDateMixin, PublishableModel):
                 name="catalog_shoe_picture_has_alt",
                 violation_error_message="A picture needs alt text.",
             ),
-            non_negative("retail_price"),
-            non_negative("resale_peak"),
-            not_before_1993("release_date"),
+            *release_constraints(),
         ]
 
     def __str__(self):
@@ -421,8 +413,7 @@ class Shoe(PartialDateMixin, PublishableModel):
 
     def clean(self):
         errors = {}
-        self.clean_partial_date(errors)
-        clean_money(self, errors, "retail_price", "resale_peak")
+        self.clean_release_facts(errors)
         self.style_code = self.style_code.strip()
         if (
             self.style_code
@@ -518,12 +509,15 @@ class ContentVersion(models.Model):
     A single row recording when the catalog last changed, saves and deletions alike.
 
     Cached public pages are keyed on it, so an editor's change shows at once in every
-    process, whichever cache backend is configured.
+    process, whichever cache backend is configured. Times are integer microseconds since
+    the epoch, so the hot path can read them with one plain SQL query and no conversion.
     """
 
-    changed_at = models.DateTimeField()
-    next_publish_at = models.DateTimeField(
-        null=True, help_text="When the next scheduled entry goes public, if any."
+    changed_us = models.BigIntegerField("changed at (µs since the epoch)")
+    next_publish_us = models.BigIntegerField(
+        "next scheduled publication (µs since the epoch)",
+        null=True,
+        help_text="When the next scheduled entry goes public, if any.",
     )
 
     class Meta:
@@ -531,3 +525,7 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return f"Catalog changed at {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+    @property
+    def changed_at(self):
+        return datetime.datetime.fromtimestamp(self.changed_us / 1e6, tz=datetime.UTC)

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .caching import catalog_changed_at
+from .caching import catalog_version
 from .forms import SearchForm, ShoeFilterForm, TrendFilterForm
 from .models import Collaboration, Milestone, Partner, Shoe, TrendNote
 from .search import search
@@ -88,7 +88,7 @@ def shoe_filter_choices(request, published):
     The years and partners the shoe filters offer. Finding the years scans every shoe, so
     the answer is cached until the catalog next changes.
     """
-    changed_at = getattr(request, "catalog_changed_at", None) or catalog_changed_at()
+    version = getattr(request, "catalog_version", None) or catalog_version()
 
     def compute():
         years = [day.year for day in published.dates("release_date", "year", order="DESC")]
@@ -100,7 +100,7 @@ def shoe_filter_choices(request, published):
         )
         return years, partners
 
-    return cache.get_or_set(f"shoe-filter-choices:{changed_at.isoformat()}", compute, 600)
+    return cache.get_or_set(f"shoe-filter-choices:{version}", compute, 600)
 
 
 class ShoeDetailView(PreviewMixin, DetailView):

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "kayano_site.request_id.RequestIdMiddleware",  # first: everything after it logs with the id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors are answered from the page cache before the rest of the stack runs.
+    "catalog.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -95,3 +95,20 @@ def test_a_scheduled_entry_appears_when_its_time_comes(client):
     time.sleep(1.2)
     assert "Coming soon" in client.get("/shoes/").content.decode()
     assert client.get("/shoes/coming-soon/").status_code == 200
+
+
+def test_a_cached_page_keeps_every_security_header(client, shoe):
+    first = client.get("/shoes/cached-pair/")
+    again = client.get("/shoes/cached-pair/")
+    for header in ["Content-Security-Policy", "X-Frame-Options", "Permissions-Policy"]:
+        assert again[header] == first[header]
+    assert again["X-Content-Type-Options"] == "nosniff"
+    assert again["X-Request-ID"] != first["X-Request-ID"]
+
+
+def test_a_visitor_with_a_session_is_never_served_another_visitors_page(client, shoe):
+    client.get("/shoes/cached-pair/")
+    client.cookies["sessionid"] = "not-a-real-session"
+    response = client.get("/shoes/cached-pair/")
+    assert response.status_code == 200
+    assert "ETag" not in response

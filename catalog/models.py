@@ -359,7 +359,7 @@ class Shoe(ReleaseFacts, PublishableModel):
         indexes = [
             models.Index(fields=["status", "release_date"]),
             models.Index(fields=["status", "retail_price"]),
-            models.Index(fields=["featured", "status"]),
+            models.Index(fields=["featured", "status", "release_date"]),
             models.Index(fields=["status", "name"]),
         ]
         constraints = [

@@ -130,8 +130,17 @@ def neighbours(shoe):
     after = Q(release_date__gt=shoe.release_date) | same_day & (
         Q(name__gt=shoe.name) | Q(name=shoe.name, pk__gt=shoe.pk)
     )
-    previous = dated.filter(before).order_by("-release_date", "-name", "-pk").first()
-    following = dated.filter(after).order_by("release_date", "name", "pk").first()
+    # The redundant range lets the database walk the (status, release_date) index.
+    previous = (
+        dated.filter(before, release_date__lte=shoe.release_date)
+        .order_by("-release_date", "-name", "-pk")
+        .first()
+    )
+    following = (
+        dated.filter(after, release_date__gte=shoe.release_date)
+        .order_by("release_date", "name", "pk")
+        .first()
+    )
     return previous, following
 
 

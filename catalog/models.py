@@ -13,7 +13,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -242,6 +242,18 @@ class Technology(models.Model):
 class CollaborationQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("partner")
+
+    def with_shoe_preview(self, limit):
+        """
+        Each collaboration's first `limit` public shoes (`preview_shoes`) and how many public
+        shoes it has in all (`public_shoe_count`): two queries however many shoes there are.
+        """
+        visible = Q(shoes__status=Status.PUBLISHED) & (
+            Q(shoes__publish_at__isnull=True) | Q(shoes__publish_at__lte=timezone.now())
+        )
+        return self.annotate(public_shoe_count=Count("shoes", filter=visible)).prefetch_related(
+            Prefetch("shoes", queryset=Shoe.objects.published()[:limit], to_attr="preview_shoes")
+        )
 
 
 class Collaboration(ReleaseFacts, PublishableModel):

@@ -1,16 +1,23 @@
 """
 The timeline: milestones, collaborations and stand-alone releases merged in date order.
 
-Three queries whatever the archive's size; undated entries are left out because
-the timeline cannot place them (they still have their own pages).
+A fixed number of queries and a bounded page, whatever the archive's size: each year shows
+at most `RELEASES_PER_YEAR` stand-alone releases (and says how many more there are, with a
+link to that year in the shoe list), each collaboration at most `SHOES_PER_COLLABORATION`
+of its shoes. Undated entries are left out because the timeline cannot place them (they
+still have their own pages).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, Window
+from django.db.models.functions import ExtractYear, RowNumber
 
 from .models import Collaboration, Milestone, Shoe
+
+RELEASES_PER_YEAR = 6
+SHOES_PER_COLLABORATION = 8
 
 
 @dataclass(frozen=True)
@@ -23,24 +30,53 @@ class TimelineEntry:
         return (self.item._date, self.kind != "milestone", str(self.item))
 
 
+@dataclass
+class TimelineYear:
+    year: int
+    entries: list = field(default_factory=list)
+    more_releases: int = 0
+
+
+def stand_alone_releases():
+    """Dated shoes outside any collaboration: the first RELEASES_PER_YEAR of each year."""
+    releases = Shoe.objects.published().filter(
+        release_date__isnull=False, collaboration__isnull=True
+    )
+    first_of_year = releases.annotate(
+        place=Window(
+            RowNumber(),
+            partition_by=ExtractYear("release_date"),
+            order_by=[F("release_date").asc(), F("name").asc(), F("pk").asc()],
+        )
+    ).filter(place__lte=RELEASES_PER_YEAR)
+    per_year = dict(
+        releases.annotate(year=ExtractYear("release_date"))
+        .values("year")
+        .annotate(total=Count("pk"))
+        .values_list("year", "total")
+    )
+    return first_of_year, per_year
+
+
 def build_timeline():
-    """A list of (year, entries) pairs, oldest year first."""
+    """A list of TimelineYear, oldest first."""
     milestones = Milestone.objects.published()
     collaborations = (
         Collaboration.objects.published()
         .for_listing()
         .filter(release_date__isnull=False)
-        .prefetch_related(Prefetch("shoes", queryset=Shoe.objects.published()))
+        .with_shoe_preview(SHOES_PER_COLLABORATION)
     )
-    releases = Shoe.objects.published().filter(
-        release_date__isnull=False, collaboration__isnull=True
-    )
+    releases, releases_per_year = stand_alone_releases()
     entries = sorted(
         [TimelineEntry("milestone", item) for item in milestones]
         + [TimelineEntry("collaboration", item) for item in collaborations]
         + [TimelineEntry("release", item) for item in releases],
         key=lambda entry: entry.sort_key,
     )
-    return [
-        (year, list(group)) for year, group in groupby(entries, key=lambda e: e.item._date.year)
-    ]
+    years = []
+    for year, group in groupby(entries, key=lambda entry: entry.item._date.year):
+        group = list(group)
+        shown = sum(entry.kind == "release" for entry in group)
+        years.append(TimelineYear(year, group, releases_per_year.get(year, 0) - shown))
+    return years

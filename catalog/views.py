@@ -16,6 +16,9 @@ from .models import Collaboration, Milestone, Partner, Shoe, TrendNote
 from .search import search
 from .timeline import build_timeline
 
+SHOES_PER_COLLABORATION_PAGE = 24
+SHOES_PER_PARTNER_COLLABORATION = 12
+
 
 class PublishedMixin:
     """Limit a generic view to what visitors may see."""
@@ -161,7 +164,9 @@ class CollaborationDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["shoes"] = self.object.shoes.published()
+        shoes = self.object.shoes.published()
+        context["shoes"] = shoes[:SHOES_PER_COLLABORATION_PAGE]
+        context["shoe_total"] = shoes.count()
         context["related_trends"] = self.object.trend_notes.published().for_listing()
         return context
 
@@ -171,15 +176,14 @@ class PartnerDetailView(PreviewMixin, DetailView):
     context_object_name = "partner"
 
     def get_queryset(self):
-        shoes = Shoe.objects.published()
         return (
             super()
             .get_queryset()
             .prefetch_related(
                 Prefetch(
                     "collaborations",
-                    queryset=Collaboration.objects.published().prefetch_related(
-                        Prefetch("shoes", queryset=shoes)
+                    queryset=Collaboration.objects.published().with_shoe_preview(
+                        SHOES_PER_PARTNER_COLLABORATION
                     ),
                     to_attr="public_collaborations",
                 )

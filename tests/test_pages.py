@@ -241,3 +241,21 @@ def test_server_error_shows_the_custom_page(settings):
     response = Client(raise_request_exception=False).get("/boom/")
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+def test_timeline_shows_a_few_releases_per_year_and_links_to_the_rest(client):
+    ShoeFactory.create_batch(9, release_date=datetime.date(2015, 3, 1))
+    html = page(client, "/timeline/")
+    assert html.count('class="timeline__entry timeline__entry--release"') == 6
+    assert '<a href="/shoes/?year=2015">3 more releases from 2015</a>' in html
+
+
+def test_a_large_collaboration_shows_its_first_releases_and_a_link_to_all(client):
+    collaboration = CollaborationFactory(slug="big-pack", partner=PartnerFactory(slug="kith"))
+    ShoeFactory.create_batch(30, collaboration=collaboration)
+    html = page(client, "/collaborations/big-pack/")
+    assert html.count('class="card shoe-card"') == 24
+    assert "Showing 24 of 30." in html
+    assert 'href="/shoes/?partner=kith"' in html
+    partner_html = page(client, "/partners/kith/")
+    assert "All 30 releases of" in partner_html

@@ -1,8 +1,12 @@
 """The public pages: what a visitor sees, and what they must never see."""
 
 import datetime
+import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
 from django.test import Client
 
 from catalog.dates import DatePrecision
@@ -259,3 +263,12 @@ def test_a_large_collaboration_shows_its_first_releases_and_a_link_to_all(client
     assert 'href="/shoes/?partner=kith"' in html
     partner_html = page(client, "/partners/kith/")
     assert "All 30 releases of" in partner_html
+
+
+def test_home_page_html_css_and_js_weigh_at_most_60_kb(client):
+    call_command("load_seed", verbosity=0)
+    html = page(client, "/")
+    assets = re.findall(r'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+    assert assets, "the home page links its stylesheet"
+    weight = len(html.encode()) + sum(Path(finders.find(asset)).stat().st_size for asset in assets)
+    assert weight <= 60 * 1024, f"home page weighs {weight:,} bytes"

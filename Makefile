@@ -5,8 +5,14 @@ PY := $(VENV)/bin/python
 DEV := DEBUG=true
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# A secret key made once per checkout for local serving (never committed: it lives in .venv).
+LOCAL_SECRET := $(VENV)/local-secret-key
+# Production settings, minus what needs TLS: plain http on 127.0.0.1 has no HTTPS to
+# redirect to, so no redirect, no secure-only cookies and no HSTS. Uploads served by Django.
+LOCAL := DEBUG=false SECRET_KEY="$$(cat $(LOCAL_SECRET))" ALLOWED_HOSTS=127.0.0.1,localhost \
+	SECURE_SSL_REDIRECT=false SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true
 
-.PHONY: run test lint format bench serve backup restore clean
+.PHONY: run dev test lint format bench serve backup restore clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +26,19 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
-## run: set up the virtualenv, migrate, load the seed content into an empty database, serve on :8000
-run: $(VENV)/.runtime
+$(LOCAL_SECRET): | $(VENV)/bin/python
+	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+## run: set up the virtualenv, migrate, load the seed content into an empty database, and
+## serve on :8000 as production would (custom error pages, hashed static files)
+run: $(VENV)/.runtime $(LOCAL_SECRET)
+	$(LOCAL) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(LOCAL) $(PY) manage.py migrate --noinput
+	$(LOCAL) $(PY) manage.py load_seed --if-empty
+	$(LOCAL) $(PY) manage.py runserver $(HOST):$(PORT)
+
+## dev: like run, but with DEBUG on (tracebacks, static files straight from static/)
+dev: $(VENV)/.runtime
 	$(DEV) $(PY) manage.py migrate --noinput
 	$(DEV) $(PY) manage.py load_seed --if-empty
 	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
@@ -37,20 +54,16 @@ lint: $(VENV)/.dev
 	$(DEV) $(PY) manage.py check
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 
-# Production-like on this machine; no TLS on 127.0.0.1, so no redirect and no secure cookies.
-SERVE_ENV := DEBUG=false SECRET_KEY=local-smoke-test-not-a-secret-$(shell hostname) \
-	ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false SECURE_COOKIES=false \
-	SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true
 # backup/restore use the environment as it is (server env file or .env); with no SECRET_KEY
-# set they run like `make run`, with DEBUG=true.
+# set they run like `make dev`, with DEBUG=true.
 DATA_ENV = $(if $(SECRET_KEY),,$(DEV))
 
 ## serve: collectstatic, migrate, then gunicorn on $(HOST):$(PORT) with production settings
-serve: $(VENV)/.runtime
-	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(SERVE_ENV) $(PY) manage.py migrate --noinput
-	$(SERVE_ENV) $(PY) manage.py load_seed --if-empty
-	$(SERVE_ENV) BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn --config gunicorn.conf.py
+serve: $(VENV)/.runtime $(LOCAL_SECRET)
+	$(LOCAL) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(LOCAL) $(PY) manage.py migrate --noinput
+	$(LOCAL) $(PY) manage.py load_seed --if-empty
+	$(LOCAL) BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 ## backup: write backups/kayano-<UTC date-time>.tar.gz: every row and every uploaded file
 backup: $(VENV)/.runtime

@@ -117,6 +117,8 @@ class ShoeDetailView(PreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         shoe = self.object
         context["related_trends"] = shoe.trend_notes.published().for_listing()
+        if shoe.picture:
+            context["shoe_picture_url"] = self.request.build_absolute_uri(shoe.picture.url)
         context["previous_shoe"], context["next_shoe"] = neighbours(shoe)
         return context
 

@@ -4,11 +4,19 @@ import json
 import re
 
 import pytest
+from django.contrib.staticfiles import finders
 
 from catalog.models import Status
 from catalog.sitemaps import SITEMAPS
 
-from .factories import CollaborationFactory, PartnerFactory, ShoeFactory, TrendNoteFactory
+from .factories import (
+    CollaborationFactory,
+    PartnerFactory,
+    ShoeFactory,
+    TrendNoteFactory,
+    image_file,
+)
+from .test_admin import shoe_form
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +171,23 @@ def test_feed_is_advertised_in_the_page_head(client):
     html = client.get("/").content.decode()
     assert 'type="application/atom+xml"' in html
     assert 'href="/feeds/trends/"' in html
+
+
+def test_pages_offer_a_sharing_card_with_an_image(client):
+    ShoeFactory(slug="card-pair", name="Card pair")
+    html = client.get("/shoes/card-pair/").content.decode()
+    assert '<meta property="og:title" content="Card pair">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+    assert image.startswith("http://testserver/static/img/og-card")
+    assert finders.find("img/og-card.png")
+
+
+def test_a_shoe_with_a_picture_shares_its_picture(admin_client, client):
+    admin_client.post(
+        "/admin/catalog/shoe/add/",
+        shoe_form(picture=image_file(), picture_alt="Cream pair, side view"),
+    )
+    html = client.get("/shoes/kith-cream-antler/").content.decode()
+    assert '<meta property="og:image" content="http://testserver/media/shoes/kayano' in html
+    assert '<meta property="og:image:alt" content="Cream pair, side view">' in html

@@ -1,12 +1,10 @@
 """Security headers on every response, and a deploy check with no warning."""
 
-import os
 import secrets
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
+
+from .fresh_process import run_python
 
 pytestmark = pytest.mark.django_db
 
@@ -41,21 +39,13 @@ def test_pages_have_no_inline_style_or_script_that_the_policy_would_block(client
 
 
 def run_in_production(*args):
-    """Run Python with `args` in a fresh process with production settings."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DEBUG"))}
-    env.update(
+    """Run Python in a fresh process with production settings."""
+    return run_python(
+        *args,
+        drop=("SECURE_", "DEBUG"),
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="kayano14.example.org",
         CSRF_TRUSTED_ORIGINS="https://kayano14.example.org",
-    )
-    return subprocess.run(
-        [sys.executable, *args],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
     )
 
 

@@ -1,10 +1,6 @@
 """Settings come from the environment, with safe defaults."""
 
-import os
-import subprocess
-import sys
-
-from django.conf import settings
+from .fresh_process import run_python
 
 PRINT_SETTINGS = (
     "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'kayano_site.settings');"
@@ -15,20 +11,8 @@ PRINT_SETTINGS = (
 
 def run_with_env(**env):
     """Import the settings in a fresh interpreter with exactly `env` as Django's variables."""
-    clean = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
-    }
-    return subprocess.run(
-        [sys.executable, "-c", PRINT_SETTINGS],
-        env={**clean, **env},
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    django_variables = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+    return run_python("-c", PRINT_SETTINGS, drop=django_variables, **env)
 
 
 def test_debug_is_off_when_the_environment_does_not_set_it():

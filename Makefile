@@ -10,6 +10,7 @@ LOCAL_SECRET := $(VENV)/local-secret-key
 # Production settings, minus what needs TLS: plain http on 127.0.0.1 has no HTTPS to
 # redirect to, so no redirect, no secure-only cookies and no HSTS. Uploads served by Django.
 LOCAL := DEBUG=false SECRET_KEY="$$(cat $(LOCAL_SECRET))" ALLOWED_HOSTS=127.0.0.1,localhost \
+	SITE_URL=http://$(HOST):$(PORT) \
 	SECURE_SSL_REDIRECT=false SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true
 
 .PHONY: run dev test lint format bench serve backup restore clean

@@ -68,3 +68,15 @@ access_log_format = (
     '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s" fwd=%({x-forwarded-for}i)s '
     "rid=%({x-request-id}o)s"
 )
+
+
+def on_starting(server):
+    """
+    Load Django's settings once in the master, before any worker starts: a missing
+    SECRET_KEY or SITE_URL then stops gunicorn with one clear line and a non-zero status,
+    instead of every worker failing on import, being replaced and failing again.
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kayano_site.settings")
+    from django.conf import settings
+
+    settings.SECRET_KEY  # noqa: B018 - the attribute access is what loads the settings

@@ -7,9 +7,10 @@ class CatalogConfig(AppConfig):
     verbose_name = "Catalog"
 
     def ready(self):
-        from . import caching, models
+        from . import checks, models  # noqa: F401 - importing checks registers them
+        from .models.versioning import track_changes
 
-        caching.connect_signals(
+        track_changes(
             [
                 models.Partner,
                 models.Technology,

@@ -1,100 +1,56 @@
 """
 Whole-page caching for anonymous visitors, with conditional GET.
 
-Views wrapped in `public_page` are cacheable. `PublicPageCacheMiddleware`, placed just after
-whitenoise, answers a visitor without a session cookie from the cache before the rest of
-the middleware stack runs. A page is cached under a key made of the catalog's version
-(`ContentVersion`: bumped by signals on every save or delete of catalog content, and when a
-scheduled entry's publish time passes) and the full request path, so a change is visible
-on the very next request, in every process. The version also gives the ETag and
-Last-Modified headers, so a repeat visit gets a 304. Logged-in users (editors previewing
-drafts) carry a session cookie and always get a fresh page.
+Views wrapped in `public_page` are cacheable, and name the query parameters they read.
+`PublicPageCacheMiddleware`, placed just after whitenoise, answers a visitor without a
+session cookie from the cache before the rest of the middleware stack runs.
+
+The key is made of the code release (`build_id`), the catalog's version (bumped whenever
+published content changes), the site's host and scheme, the path, and only the query
+parameters the page reads, in a canonical order; the view sees no other parameter. Unknown
+parameters therefore never make a new entry, and a view marks a request it cannot answer
+canonically (an invalid filter, a page number out of range, a search) with `do_not_store`,
+so no client can grow the cache without bound.
+
+When the cache fails, django-redis logs and ignores the error and pages render uncached.
+When the database fails, the last version this process (or any other) saw still finds the
+pages cached before the outage; everything else gets the 503 page.
 """
 
 import hashlib
+import logging
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import Min
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
+from django.db import DatabaseError
+from django.http import QueryDict
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from .models import (
-    Collaboration,
-    ContentVersion,
-    Milestone,
-    Partner,
-    Shoe,
-    Status,
-    TrendNote,
-)
+from kayano_site.release import build_id
+
+from .models.versioning import catalog_version
+
+logger = logging.getLogger(__name__)
 
 PAGE_TIMEOUT = 600
 """Seconds a page stays cached when nothing changes."""
 
-NEVER_CHANGED = 0
-# Plain SQL on the hot path: compiling the ORM query costs more than running it.
-VERSION_TABLE = ContentVersion._meta.db_table
-VERSION_SQL = f"SELECT changed_us, next_publish_us FROM {VERSION_TABLE} WHERE id = 1"  # noqa: S608
+STALE_WHILE_REVALIDATE = 30
+STALE_IF_ERROR = 86_400
+"""Seconds a shared cache in front (a CDN, nginx) may serve a page while the origin is down."""
+
+LAST_VERSION_KEY = "catalog-version:last"
+_last_version = None
 
 
-def microseconds(moment):
-    return int(moment.timestamp() * 1_000_000)
+def public_page(view, params=()):
+    """Mark `view`'s responses as the same for every anonymous visitor, hence cacheable.
 
-
-def catalog_version():
-    """When the catalog last changed, in µs since the epoch (one primary-key query)."""
-    with connection.cursor() as cursor:
-        cursor.execute(VERSION_SQL)
-        row = cursor.fetchone()
-    if row is None:
-        return NEVER_CHANGED
-    changed, next_publish = row
-    if next_publish is not None and next_publish <= microseconds(timezone.now()):
-        # A scheduled entry has just gone public: that is a change too.
-        return mark_catalog_changed()
-    return changed
-
-
-def next_scheduled_publication(now):
-    times = [
-        model.objects.filter(status=Status.PUBLISHED, publish_at__gt=now).aggregate(
-            first=Min("publish_at")
-        )["first"]
-        for model in (Partner, Collaboration, Shoe, TrendNote, Milestone)
-    ]
-    return min((time for time in times if time), default=None)
-
-
-def mark_catalog_changed(**kwargs):
-    """Record a change now; returns the new version."""
-    now = timezone.now()
-    upcoming = next_scheduled_publication(now)
-    values = {
-        "changed_us": microseconds(now),
-        "next_publish_us": microseconds(upcoming) if upcoming else None,
-    }
-    if not ContentVersion.objects.filter(pk=1).update(**values):
-        ContentVersion.objects.update_or_create(pk=1, defaults=values)
-    return values["changed_us"]
-
-
-def connect_signals(sender_models):
-    for model in sender_models:
-        post_save.connect(mark_catalog_changed, sender=model, dispatch_uid=f"{model}-save")
-        post_delete.connect(mark_catalog_changed, sender=model, dispatch_uid=f"{model}-delete")
-        for field in model._meta.local_many_to_many:
-            m2m_changed.connect(
-                mark_catalog_changed, sender=field.remote_field.through, dispatch_uid=str(field)
-            )
-
-
-def public_page(view):
-    """Mark `view`'s responses as the same for every anonymous visitor, hence cacheable."""
+    `params` names the query parameters the view reads; it never sees any other.
+    """
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -102,7 +58,47 @@ def public_page(view):
         response.is_public_page = True
         return response
 
+    wrapped.public_page_params = frozenset(params)
     return wrapped
+
+
+def do_not_store(request):
+    """Answer this request, but keep its page out of the cache (it is not canonical)."""
+    request.page_storable = False
+
+
+def page_params(request):
+    """The query parameters `request`'s page reads, or None when it is not a public page."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    return getattr(match.func, "public_page_params", None)
+
+
+def canonical_query(request, params):
+    """Only the parameters the page reads, non-empty, sorted by name."""
+    kept = QueryDict(mutable=True)
+    for name in sorted(params):
+        values = [value for value in request.GET.getlist(name) if value]
+        if values:
+            kept.setlist(name, values)
+    return kept.urlencode()
+
+
+def current_version():
+    """The catalog's version, or the last one seen when the database cannot say (None if
+    none was ever seen: the page then renders, or fails, as it would without a cache)."""
+    global _last_version  # one remembered value per process, by design
+    try:
+        version = catalog_version()
+    except DatabaseError:
+        logger.warning("Database unavailable: serving pages cached before the outage")
+        return _last_version if _last_version is not None else cache.get(LAST_VERSION_KEY)
+    if version != _last_version:
+        _last_version = version
+        cache.set(LAST_VERSION_KEY, version, None)
+    return version
 
 
 class PublicPageCacheMiddleware:
@@ -110,13 +106,22 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or (
-            settings.SESSION_COOKIE_NAME in request.COOKIES
+        params = page_params(request)
+        if (
+            params is None
+            or request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
         ):
             return self.get_response(request)
-        version = catalog_version()
+        query = canonical_query(request, params)
+        request.GET = QueryDict(query)
+        request.META["QUERY_STRING"] = query
+        version = current_version()
         request.catalog_version = version
-        digest = hashlib.sha256(f"{version}|{request.get_full_path()}".encode()).hexdigest()
+        if version is None:
+            return self.get_response(request)
+        place = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+        digest = hashlib.sha256(f"{build_id()}|{version}|{place}".encode()).hexdigest()
         validators = {"etag": f'"{digest[:32]}"', "last_modified": version // 1_000_000}
         key = f"page:{digest}"
         response = cache.get(key)
@@ -125,14 +130,28 @@ class PublicPageCacheMiddleware:
             if not getattr(response, "is_public_page", False):
                 return response
             add_validators(response, **validators)
-            if response.status_code == 200 and not response.cookies:
+            if storable(request, response):
                 cache.set(key, response, PAGE_TIMEOUT)
         return get_conditional_response(request, response=response, **validators) or response
+
+
+def storable(request, response):
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and getattr(request, "page_storable", True)
+    )
 
 
 def add_validators(response, etag, last_modified):
     if response.status_code == 200:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
-        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            stale_while_revalidate=STALE_WHILE_REVALIDATE,
+            stale_if_error=STALE_IF_ERROR,
+        )
     patch_vary_headers(response, ["Cookie"])

@@ -3,16 +3,23 @@ from django.urls import path
 from . import views
 from .caching import public_page
 from .feeds import TrendFeed
+from .forms import SearchForm, ShoeFilterForm, TrendFilterForm
+
+PAGE = ["page"]
 
 app_name = "catalog"
 
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
-    path("shoes/", public_page(views.ShoeListView.as_view()), name="shoe-list"),
+    path(
+        "shoes/",
+        public_page(views.ShoeListView.as_view(), params=[*ShoeFilterForm.base_fields, *PAGE]),
+        name="shoe-list",
+    ),
     path("shoes/<slug:slug>/", public_page(views.ShoeDetailView.as_view()), name="shoe-detail"),
     path(
         "collaborations/",
-        public_page(views.CollaborationListView.as_view()),
+        public_page(views.CollaborationListView.as_view(), params=PAGE),
         name="collaboration-list",
     ),
     path(
@@ -25,10 +32,18 @@ urlpatterns = [
         public_page(views.PartnerDetailView.as_view()),
         name="partner-detail",
     ),
-    path("trends/", public_page(views.TrendListView.as_view()), name="trend-list"),
+    path(
+        "trends/",
+        public_page(views.TrendListView.as_view(), params=[*TrendFilterForm.base_fields, *PAGE]),
+        name="trend-list",
+    ),
     path("trends/<slug:slug>/", public_page(views.TrendDetailView.as_view()), name="trend-detail"),
     path("timeline/", public_page(views.TimelineView.as_view()), name="timeline"),
     path("about/", public_page(views.AboutView.as_view()), name="about"),
-    path("search/", public_page(views.SearchView.as_view()), name="search"),
+    path(
+        "search/",
+        public_page(views.SearchView.as_view(), params=SearchForm.base_fields),
+        name="search",
+    ),
     path("feeds/trends/", public_page(TrendFeed()), name="trend-feed"),
 ]

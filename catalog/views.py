@@ -10,8 +10,9 @@ from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .caching import catalog_version
+from .caching import current_version, do_not_store
 from .forms import SearchForm, ShoeFilterForm, TrendFilterForm
+from .links import absolute_url
 from .models import Collaboration, Milestone, Partner, Shoe, TrendNote
 from .search import search
 from .timeline import build_timeline
@@ -47,13 +48,20 @@ class PreviewMixin(PublishedMixin):
 
 
 class ForgivingPaginationMixin:
-    """Page with `Paginator.get_page()`: a bad `?page=` shows a real page, never an error."""
+    """
+    Page with `Paginator.get_page()`: a bad `?page=` shows a real page, never an error. Only
+    a page number spelt as the page's own links spell it is cached: `?page=0042` or
+    `?page=999` on a three-page list would otherwise each store another copy.
+    """
 
     paginate_by = 12
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        requested = self.request.GET.get(self.page_kwarg)
+        page = paginator.get_page(requested)
+        if requested is not None and requested != str(page.number):
+            do_not_store(self.request)
         return paginator, page, page.object_list, page.has_other_pages()
 
 
@@ -76,7 +84,10 @@ class ShoeListView(ForgivingPaginationMixin, PublishedMixin, ListView):
         published = super().get_queryset()
         years, partners = shoe_filter_choices(self.request, published)
         self.filter_form = ShoeFilterForm(self.request.GET, years=years, partners=partners)
-        return self.filter_form.filter(published.for_listing())
+        shoes = self.filter_form.filter(published.for_listing())
+        if self.filter_form.errors:
+            do_not_store(self.request)
+        return shoes
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -91,7 +102,7 @@ def shoe_filter_choices(request, published):
     The years and partners the shoe filters offer. Finding the years scans every shoe, so
     the answer is cached until the catalog next changes.
     """
-    version = getattr(request, "catalog_version", None) or catalog_version()
+    version = getattr(request, "catalog_version", None) or current_version()
 
     def compute():
         years = [day.year for day in published.dates("release_date", "year", order="DESC")]
@@ -118,7 +129,7 @@ class ShoeDetailView(PreviewMixin, DetailView):
         shoe = self.object
         context["related_trends"] = shoe.trend_notes.published().for_listing()
         if shoe.picture:
-            context["shoe_picture_url"] = self.request.build_absolute_uri(shoe.picture.url)
+            context["shoe_picture_url"] = absolute_url(shoe.picture.url)
         context["previous_shoe"], context["next_shoe"] = neighbours(shoe)
         return context
 
@@ -199,7 +210,10 @@ class TrendListView(ForgivingPaginationMixin, PublishedMixin, ListView):
 
     def get_queryset(self):
         self.filter_form = TrendFilterForm(self.request.GET)
-        return self.filter_form.filter(super().get_queryset().for_listing())
+        trends = self.filter_form.filter(super().get_queryset().for_listing())
+        if self.filter_form.errors:
+            do_not_store(self.request)
+        return trends
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -244,6 +258,9 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = SearchForm(self.request.GET)
+        if self.request.GET:
+            # Results are as many as the words a visitor can type: never stored.
+            do_not_store(self.request)
         query = form.query()
         groups = search(query)
         context.update(

@@ -7,26 +7,36 @@ SECRET_KEY unless DEBUG is on, and ALLOWED_HOSTS is empty. `.env.example`
 documents every variable.
 """
 
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-env = environ.Env()
 if (BASE_DIR / ".env").is_file():
-    env.read_env(BASE_DIR / ".env")
+    environ.Env.read_env(BASE_DIR / ".env")
+env = environ.Env()
+# An empty value means unset: `CACHE_URL=` must not be a broken cache address, and
+# `STATIC_ROOT=` must not mean the current directory.
+env.ENVIRON = {name: value for name, value in os.environ.items() if value.strip()}
+
+
+def refuse_to_start(reason):
+    """Stop with one plain line, not a traceback: this is the operator's first contact."""
+    sys.exit(f"Refusing to start: {reason}")
+
 
 DEBUG = env.bool("DEBUG", default=False)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
-        # A plain one-line exit, not a traceback: this is the operator's first contact.
-        sys.exit(
-            "Refusing to start: SECRET_KEY is not set. Export it (or put it in .env), "
+        refuse_to_start(
+            "SECRET_KEY is not set. Export it (or put it in .env), "
             "or set DEBUG=true for local development."
         )
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
@@ -34,7 +44,22 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
 )
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# The site's one public address. Every absolute URL (canonical links, sharing cards, JSON-LD,
+# feeds, sitemaps, robots.txt) is built from it, never from the Host a client sends.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if not SITE_URL:
+    refuse_to_start(
+        "SITE_URL is not set. Give the site's public address, e.g. https://kayano14.example.org."
+    )
+SITE_URL_PARTS = urlsplit(SITE_URL)
+CSRF_TRUSTED_ORIGINS = env.list(
+    "CSRF_TRUSTED_ORIGINS", default=[f"{SITE_URL_PARTS.scheme}://{SITE_URL_PARTS.netloc}"]
+)
+
+# The code release being served; part of every page-cache key and ETag, so a deploy shows at
+# once. Unset, the static files manifest's hash stands in for it (see catalog/release.py).
+RELEASE = env.str("RELEASE", default="")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -106,6 +131,15 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://kayano")}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    # The cache only ever holds disposable copies: when Redis is down or slow, log it and
+    # carry on uncached (django-redis' IGNORE_EXCEPTIONS) rather than fail the request.
+    CACHES["default"]["OPTIONS"] = {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_TIMEOUT", default=0.25),
+        "SOCKET_TIMEOUT": env.float("CACHE_TIMEOUT", default=0.25),
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -165,7 +199,11 @@ if env.bool("SECURE_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
-SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+# Preloading is a promise to browsers that is slow to undo: opt in deliberately.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+if not SECURE_HSTS_PRELOAD:
+    # Django's deploy check asks for preloading; leaving it off is this project's choice.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -176,12 +214,12 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
-# No inline script or style anywhere: JSON-LD blocks are data, not scripts, and carry the
-# request's nonce all the same.
+# No inline script or style anywhere. JSON-LD blocks are data, which browsers never run,
+# so they need no nonce (a nonce in a cached page would be shared by every visitor).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
@@ -201,6 +239,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind nginx every request comes from the proxy: count failures per real client instead.
+AXES_CLIENT_IP_CALLABLE = "kayano_site.client_ip.client_ip"
+# Peers whose X-Forwarded-For is believed (the same list gunicorn trusts); a request over a
+# unix socket has no peer address and always comes from the local proxy.
+TRUSTED_PROXIES = env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1", "::1"])
 
 # Editors import and export CSV/JSON; an import with any bad row saves nothing.
 IMPORT_EXPORT_USE_TRANSACTIONS = True

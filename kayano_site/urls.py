@@ -1,10 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemaps_views
 from django.urls import include, path, re_path
 
+from catalog import sitemaps
 from catalog.caching import public_page
-from catalog.sitemaps import SITEMAPS
 
 from . import views
 
@@ -14,22 +13,19 @@ admin.site.index_title = "Curate the archive"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path(
-        "sitemap.xml",
-        public_page(sitemaps_views.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
-        name="sitemap",
-    ),
+    path("sitemap.xml", public_page(sitemaps.index), name="sitemap"),
     path(
         "sitemap-<section>.xml",
-        public_page(sitemaps_views.sitemap),
-        {"sitemaps": SITEMAPS},
+        public_page(sitemaps.section, params=["p"]),
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("catalog.urls")),
 ]
+
+# Also answers for failures of the services behind the site (a 503 with Retry-After).
+handler500 = views.server_error
 
 if settings.SERVE_MEDIA:
     # Uploads served by Django itself: for development, tests and small single-server

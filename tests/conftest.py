@@ -1,7 +1,10 @@
 """Fixtures shared by the whole suite."""
 
+import contextlib
+
 import pytest
 from django.core.cache import cache
+from django.db import connection
 
 
 @pytest.fixture(autouse=True)
@@ -28,3 +31,22 @@ def _empty_cache():
 def editor_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def committed():
+    """
+    `with committed(): ...` ends the block as a commit would: it runs, then forgets, every
+    callback waiting for the commit. Each test runs inside a transaction that is never
+    committed, so otherwise they would never run.
+    """
+
+    @contextlib.contextmanager
+    def commit():
+        yield
+        pending = connection.run_on_commit
+        while pending:
+            _, callback, _ = pending.pop(0)
+            callback()
+
+    return commit

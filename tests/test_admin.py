@@ -120,16 +120,18 @@ def test_anonymous_visitor_is_sent_to_the_login_page(client):
     assert reverse("admin:login") in response["Location"]
 
 
-def test_bulk_publish_and_unpublish_actions(admin_client, client):
+def test_bulk_publish_and_unpublish_actions(admin_client, client, committed):
     drafts = ShoeFactory.create_batch(2, status=Status.DRAFT)
     url = reverse("admin:catalog_shoe_changelist")
     selected = [shoe.pk for shoe in drafts]
-    response = admin_client.post(
-        url, {"action": "publish", "_selected_action": selected}, follow=True
-    )
+    with committed():
+        response = admin_client.post(
+            url, {"action": "publish", "_selected_action": selected}, follow=True
+        )
     assert "Published 2 entries." in response.content.decode()
     assert client.get(drafts[0].get_absolute_url()).status_code == 200
-    admin_client.post(url, {"action": "unpublish", "_selected_action": selected})
+    with committed():
+        admin_client.post(url, {"action": "unpublish", "_selected_action": selected})
     assert client.get(drafts[0].get_absolute_url()).status_code == 404
 
 

@@ -26,9 +26,15 @@ def test_every_response_carries_the_security_headers(client, url):
     assert "unsafe-eval" not in policy
 
 
-def test_https_responses_carry_hsts(client):
+def test_https_responses_carry_hsts_without_preload_unless_opted_in(client):
     response = client.get("/", secure=True)
-    assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_hsts_preload_is_opt_in(client, settings):
+    settings.SECURE_HSTS_PRELOAD = True
+    response = client.get("/", secure=True)
+    assert response["Strict-Transport-Security"].endswith("; preload")
 
 
 def test_pages_have_no_inline_style_or_script_that_the_policy_would_block(client):
@@ -45,7 +51,7 @@ def run_in_production(*args):
         drop=("SECURE_", "DEBUG"),
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="kayano14.example.org",
-        CSRF_TRUSTED_ORIGINS="https://kayano14.example.org",
+        SITE_URL="https://kayano14.example.org",
     )
 
 

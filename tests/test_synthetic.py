@@ -73,10 +73,11 @@ def test_needs_a_count_or_remove():
         call_command("add_synthetic_shoes", verbosity=0)
 
 
-def test_cached_list_shows_the_new_shoes_at_once(client):
+def test_cached_list_shows_the_new_shoes_at_once(client, committed):
     ShoeFactory()
     assert "Synthetic test shoe" not in client.get("/shoes/").text
 
-    call_command("add_synthetic_shoes", 50, verbosity=0)
+    with committed():
+        call_command("add_synthetic_shoes", 50, verbosity=0)
 
     assert "Synthetic test shoe" in client.get("/shoes/").text

@@ -1,5 +1,6 @@
 """
-Template helpers for the archive's pages: Markdown, prices and the palette illustration.
+Template helpers for the archive's pages: Markdown, prices, absolute URLs and the palette
+illustration.
 
 `{% shoe_illustration shoe %}` draws a stylised Gel-Kayano 14 from a shoe's palette, so a
 release without a photo still gets a picture (never a broken image). It is inline SVG built
@@ -12,9 +13,11 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html
 
+from catalog.links import absolute_url
 from catalog.markdown import plain_text, render_markdown
 
 register = template.Library()
+register.filter("absolute", absolute_url)
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 

@@ -18,9 +18,9 @@ from itertools import cycle
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from catalog.caching import mark_catalog_changed
 from catalog.dates import DatePrecision
 from catalog.models import Collaboration, Shoe, Status
+from catalog.models.versioning import catalog_changed
 
 PREFIX = "synthetic-"
 BATCH_SIZE = 1000
@@ -116,4 +116,4 @@ def add_synthetic_shoes(count):
             (build(n) for n in range(start, start + count)), batch_size=BATCH_SIZE
         )
         # bulk_create sends no post_save signal: tell the page cache the catalog changed.
-        mark_catalog_changed()
+        catalog_changed()

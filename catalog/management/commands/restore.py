@@ -28,7 +28,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection, transaction
 
-from catalog.caching import mark_catalog_changed
+from catalog.models.versioning import catalog_changed
 
 from .backup import DATA_NAME, MEDIA_PREFIX
 
@@ -128,4 +128,4 @@ class Command(BaseCommand):
             saved = default_storage.save(name, ContentFile(tar.extractfile(member).read()))
             if saved != name:
                 raise CommandError(f"Media file {name!r} was stored as {saved!r}.")
-        mark_catalog_changed()
+        catalog_changed()

@@ -7,7 +7,6 @@ status, an optional publish time for scheduled publishing, timestamps and a
 `published()` queryset method that views, feeds, sitemaps and search all use.
 """
 
-import datetime
 import math
 import re
 
@@ -17,7 +16,7 @@ from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from .dates import (
+from ..dates import (
     EARLIEST_DATE,
     DatePrecision,
     date_range_error,
@@ -25,7 +24,7 @@ from .dates import (
     iso_partial_date,
     normalise,
 )
-from .images import (
+from ..images import (
     rendition_name,
     rendition_widths,
     validate_picture,
@@ -514,30 +513,3 @@ class Milestone(PartialDateMixin, PublishableModel):
         self.clean_partial_date(errors)
         if errors:
             raise ValidationError(errors)
-
-
-class ContentVersion(models.Model):
-    """
-    A single row recording when the catalog last changed, saves and deletions alike.
-
-    Cached public pages are keyed on it, so an editor's change shows at once in every
-    process, whichever cache backend is configured. Times are integer microseconds since
-    the epoch, so the hot path can read them with one plain SQL query and no conversion.
-    """
-
-    changed_us = models.BigIntegerField("changed at (µs since the epoch)")
-    next_publish_us = models.BigIntegerField(
-        "next scheduled publication (µs since the epoch)",
-        null=True,
-        help_text="When the next scheduled entry goes public, if any.",
-    )
-
-    class Meta:
-        verbose_name = "content version"
-
-    def __str__(self):
-        return f"Catalog changed at {self.changed_at:%Y-%m-%d %H:%M:%S}"
-
-    @property
-    def changed_at(self):
-        return datetime.datetime.fromtimestamp(self.changed_us / 1e6, tz=datetime.UTC)

@@ -1,0 +1,56 @@
+"""
+The archive's models: the content visitors read (`content`) and the catalog's version that
+cached pages are keyed on (`versioning`).
+"""
+
+from .content import (
+    HEX_COLOUR,
+    WORDS_PER_MINUTE,
+    Collaboration,
+    CollaborationQuerySet,
+    Currency,
+    Milestone,
+    PartialDateMixin,
+    Partner,
+    PublishableModel,
+    PublishableQuerySet,
+    ReleaseFacts,
+    Shoe,
+    ShoeQuerySet,
+    Status,
+    Technology,
+    TrendNote,
+    TrendNoteQuerySet,
+    non_negative,
+    not_before_1993,
+    parse_palette,
+    release_constraints,
+    validate_palette,
+)
+from .versioning import ContentVersion
+
+__all__ = [
+    "HEX_COLOUR",
+    "WORDS_PER_MINUTE",
+    "Collaboration",
+    "CollaborationQuerySet",
+    "ContentVersion",
+    "Currency",
+    "Milestone",
+    "PartialDateMixin",
+    "Partner",
+    "PublishableModel",
+    "PublishableQuerySet",
+    "ReleaseFacts",
+    "Shoe",
+    "ShoeQuerySet",
+    "Status",
+    "Technology",
+    "TrendNote",
+    "TrendNoteQuerySet",
+    "non_negative",
+    "not_before_1993",
+    "parse_palette",
+    "release_constraints",
+    "validate_palette",
+]

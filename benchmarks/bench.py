@@ -5,8 +5,10 @@ Run it with `make bench` (or `.venv/bin/python benchmarks/bench.py`). It builds 
 SQLite database in a temporary folder (migrate, load_seed, add_synthetic_shoes), collects
 the static files there, starts gunicorn on 127.0.0.1 and measures each page with
 `wrk -t1 -c8 -d5s --latency`: once "uncached" (a Lua script gives every request its own
-`?nocache=<n>`, so a page cache can never answer) and once "cached" (the plain URL, which a
-page cache would serve after the first request). The static CSS file, served by whitenoise,
+session cookie, which the page cache never answers; unknown query parameters no longer
+bypass it) and once "cached" (the plain URL, which the page cache serves after the first
+request). An uncached request so costs one query more than a visitor's first render: the
+lookup of the (unknown) session. The static CSS file, served by whitenoise,
 is the yardstick: on a small shared machine, quote a page's ratio to it rather than its
 absolute requests per second.
 
@@ -35,14 +37,13 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 SIZES = (1_000, 10_000)
 WRK = shutil.which("wrk")
-# Gives each request its own query string; `init` takes a per-run token from wrk's arguments.
+# Gives each request its own session cookie; `init` takes a per-run token from wrk's arguments.
 NOCACHE_LUA = """
 local token, counter = "run", 0
 function init(args) token = args[1] or token end
 function request()
   counter = counter + 1
-  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
-  return wrk.format(nil, wrk.path .. sep .. "nocache=" .. token .. "-" .. counter)
+  return wrk.format(nil, wrk.path, {["Cookie"] = "sessionid=" .. token .. "-" .. counter})
 end
 """
 COUNT_SHOES = "SELECT COUNT(*) FROM catalog_shoe"
@@ -149,16 +150,15 @@ def run_wrk(url, uncached, args, lua_path, token):
 def run_python(port, path, uncached, args, token):
     """A plain thread-pool load generator, for machines without wrk; slower than wrk."""
     results, deadline = [], time.monotonic() + args.duration  # (milliseconds or None, status)
-    sep = "&" if "?" in path else "?"
 
     def worker(number):
         connection, sent = http.client.HTTPConnection(HOST, port, timeout=5), 0
         while time.monotonic() < deadline:
             sent += 1
-            target = f"{path}{sep}nocache={token}-{number}-{sent}" if uncached else path
+            cookie = {"Cookie": f"sessionid={token}-{number}-{sent}"} if uncached else {}
             started = time.monotonic()
             try:
-                connection.request("GET", target)
+                connection.request("GET", path, headers=cookie)
                 reply = connection.getresponse()
                 reply.read()
                 results.append(((time.monotonic() - started) * 1000, reply.status))
@@ -249,6 +249,7 @@ def main():
         "DEBUG": "false",
         "SECRET_KEY": "bench-only-secret-key-not-for-production",
         "ALLOWED_HOSTS": HOST,
+        "SITE_URL": f"http://{HOST}",
         "SECURE_SSL_REDIRECT": "false",  # plain http on 127.0.0.1: no redirect to https
         "STATIC_ROOT": str(static_root),
         "CACHE_URL": "locmemcache://bench",  # per worker, empty at each start

@@ -19,8 +19,13 @@ platform's log stream; each access line ends with the request id (see docs/deplo
 import os
 
 
+def env_str(name, default):
+    """The variable's value; an empty one means unset, as in Django's settings."""
+    return os.environ.get(name, "").strip() or default
+
+
 def env_int(name, default):
-    value = os.environ.get(name, "").strip()
+    value = env_str(name, "")
     return int(value) if value else default
 
 
@@ -32,12 +37,8 @@ def default_workers():
     return min(2 * cpus + 1, 8)
 
 
-if os.environ.get("BIND"):
-    bind = [os.environ["BIND"]]
-elif os.environ.get("PORT"):
-    bind = [f"0.0.0.0:{os.environ['PORT']}"]
-else:
-    bind = ["127.0.0.1:8000"]
+platform_port = env_str("PORT", "")
+bind = [env_str("BIND", f"0.0.0.0:{platform_port}" if platform_port else "127.0.0.1:8000")]
 
 wsgi_app = "kayano_site.wsgi:application"
 proc_name = "kayano"
@@ -54,7 +55,7 @@ keepalive = 5
 max_requests = 1000
 max_requests_jitter = 100
 
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+forwarded_allow_ips = env_str("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
 # The heartbeat file lives in memory: a slow or full /tmp must not get workers killed.
 SHM = "/dev/shm"  # noqa: S108 - only gunicorn's own heartbeat files, created by itself
@@ -63,7 +64,7 @@ if os.path.isdir(SHM):
 
 accesslog = "-"
 errorlog = "-"
-loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+loglevel = env_str("GUNICORN_LOG_LEVEL", "info")
 access_log_format = (
     '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s" fwd=%({x-forwarded-for}i)s '
     "rid=%({x-request-id}o)s"

@@ -17,6 +17,8 @@ platform's log stream; each access line ends with the request id (see docs/deplo
 """
 
 import os
+import subprocess
+import sys
 
 
 def env_str(name, default):
@@ -73,11 +75,17 @@ access_log_format = (
 
 def on_starting(server):
     """
-    Load Django's settings once in the master, before any worker starts: a missing
+    Load Django's settings once before any worker starts, in a throwaway process (the
+    master must not import Django, or a reload would keep the old code): a missing
     SECRET_KEY or SITE_URL then stops gunicorn with one clear line and a non-zero status,
     instead of every worker failing on import, being replaced and failing again.
     """
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kayano_site.settings")
-    from django.conf import settings
-
-    settings.SECRET_KEY  # noqa: B018 - the attribute access is what loads the settings
+    check = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env={"DJANGO_SETTINGS_MODULE": "kayano_site.settings", **os.environ},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if check.returncode:
+        sys.exit(check.stderr.strip() or f"Django failed to start (status {check.returncode}).")

@@ -168,7 +168,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "kayano_site.storage.StaticFilesStorage"
     },
 }
 MEDIA_ORIGINS = []

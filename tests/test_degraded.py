@@ -46,15 +46,25 @@ def test_health_check_names_the_cache_when_it_is_down(client, redis_down):
     assert body["checks"]["database"] is True
 
 
-def test_health_check_names_a_missing_static_manifest(client, settings, tmp_path):
+@pytest.fixture
+def static_never_collected(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+        "staticfiles": {"BACKEND": "kayano_site.storage.StaticFilesStorage"},
     }
     settings.STATIC_ROOT = tmp_path / "never-collected"
+
+
+def test_health_check_names_a_missing_static_manifest(client, static_never_collected):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["failing"] == ["static"]
+
+
+def test_pages_still_render_without_a_static_manifest(client, static_never_collected):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert 'href="/static/css/site.css"' in response.content.decode()
 
 
 def test_a_database_failure_is_a_503_with_retry_after(settings):

@@ -8,9 +8,10 @@ session cookie from the cache before the rest of the middleware stack runs.
 The key is made of the code release (`build_id`), the catalog's version (bumped whenever
 published content changes), the site's host and scheme, the path, and only the query
 parameters the page reads, in a canonical order; the view sees no other parameter. Unknown
-parameters therefore never make a new entry, and a view marks a request it cannot answer
-canonically (an invalid filter, a page number out of range, a search) with `do_not_store`,
-so no client can grow the cache without bound.
+parameters therefore never make a new entry, a repeated parameter counts once, a view marks
+a request it cannot answer canonically (an invalid filter, a page number out of range, a
+search) with `do_not_store`, and only requests for the host and port in `SITE_URL` are
+stored, so no client can grow the cache without bound.
 
 When the cache fails, django-redis logs and ignores the error and pages render uncached.
 When the database fails, the last version this process (or any other) saw still finds the
@@ -77,12 +78,13 @@ def page_params(request):
 
 
 def canonical_query(request, params):
-    """Only the parameters the page reads, non-empty, sorted by name."""
+    """Only the parameters the page reads, each once (the last value, as forms read it),
+    non-empty, sorted by name."""
     kept = QueryDict(mutable=True)
     for name in sorted(params):
-        values = [value for value in request.GET.getlist(name) if value]
-        if values:
-            kept.setlist(name, values)
+        value = request.GET.get(name)
+        if value:
+            kept[name] = value
     return kept.urlencode()
 
 
@@ -136,8 +138,10 @@ class PublicPageCacheMiddleware:
 
 
 def storable(request, response):
+    """A page for the site's own address (not another allowed host or port), that worked."""
     return (
-        response.status_code == 200
+        request.get_host().lower() == settings.SITE_URL_PARTS.netloc.lower()
+        and response.status_code == 200
         and not response.cookies
         and getattr(request, "page_storable", True)
     )

@@ -9,11 +9,15 @@ PORT ?= 8000
 LOCAL_SECRET := $(VENV)/local-secret-key
 # Production settings, minus what needs TLS: plain http on 127.0.0.1 has no HTTPS to
 # redirect to, so no redirect, no secure-only cookies and no HSTS. Uploads served by Django.
+SITE_URL ?= http://$(HOST):$(PORT)
 LOCAL := DEBUG=false SECRET_KEY="$$(cat $(LOCAL_SECRET))" ALLOWED_HOSTS=127.0.0.1,localhost \
-	SITE_URL=http://$(HOST):$(PORT) \
+	SITE_URL=$(SITE_URL) \
 	SECURE_SSL_REDIRECT=false SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true
 
-.PHONY: run dev test lint format bench serve backup restore clean
+EDGE_PORT ?= 8080
+APP_PORT ?= 8000
+
+.PHONY: run dev test lint format bench serve edge backup restore clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +69,11 @@ serve: $(VENV)/.runtime $(LOCAL_SECRET)
 	$(LOCAL) $(PY) manage.py migrate --noinput
 	$(LOCAL) $(PY) manage.py load_seed --if-empty
 	$(LOCAL) BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn --config gunicorn.conf.py
+
+## edge: the production stack on one machine: Debian's nginx with deploy/nginx-site.conf
+## (static files, microcache, 503 page) on :$(EDGE_PORT), in front of `make serve` on :$(APP_PORT)
+edge: $(VENV)/.runtime $(LOCAL_SECRET)
+	EDGE_PORT=$(EDGE_PORT) APP_PORT=$(APP_PORT) $(PY) deploy/edge.py
 
 ## backup: write backups/kayano-<UTC date-time>.tar.gz: every row and every uploaded file
 backup: $(VENV)/.runtime

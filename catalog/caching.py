@@ -39,6 +39,9 @@ logger = logging.getLogger(__name__)
 PAGE_TIMEOUT = 600
 """Seconds a page stays cached when nothing changes."""
 
+SHARED_CACHE_SECONDS = 1
+"""How long a shared cache in front (nginx's microcache, a CDN) may answer on its own."""
+
 STALE_WHILE_REVALIDATE = 30
 STALE_IF_ERROR = 86_400
 """Seconds a shared cache in front (a CDN, nginx) may serve a page while the origin is down."""
@@ -155,6 +158,7 @@ def add_validators(response, etag, last_modified):
             response,
             public=True,
             max_age=0,
+            s_maxage=SHARED_CACHE_SECONDS,
             stale_while_revalidate=STALE_WHILE_REVALIDATE,
             stale_if_error=STALE_IF_ERROR,
         )

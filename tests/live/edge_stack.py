@@ -1,0 +1,93 @@
+"""
+`make edge` run by the tests: nginx (deploy/nginx-site.conf) in front of `make serve`.
+
+The stack is started as the developer starts it, with free ports and a scratch database,
+and gunicorn writes its pid to a file so that a test can reload or stop it under nginx.
+"""
+
+import http.client
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+from .client import REQUEST_TIMEOUT, Response
+from .servers import REPO, free_port, stop_process_group, tail, wait_until
+
+
+class EdgeStack:
+    def __init__(self, env, workdir):
+        workdir = Path(workdir)
+        self.edge_port, self.app_port = free_port(), free_port()
+        self.pidfile = workdir / "gunicorn.pid"
+        self.log = workdir / "edge.log"
+        self.env = env | {
+            "EDGE_PORT": str(self.edge_port),
+            "APP_PORT": str(self.app_port),
+            "GUNICORN_CMD_ARGS": f"--pid {self.pidfile}",
+            "XDG_RUNTIME_DIR": str(workdir),
+        }
+        self.process = None
+
+    def start(self):
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(
+                [shutil.which("make"), "--no-print-directory", "edge"],
+                cwd=REPO,
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        # collectstatic, migrate and the seed run first: allow them a minute.
+        wait_until(self._app_answers, "make edge", timeout=90)
+        return self
+
+    def _app_answers(self):
+        if self.process.poll() is not None:
+            raise RuntimeError(f"make edge exited:\n{tail(self.log)}")
+        try:
+            return self.get("/healthz", timeout=2).status == 200
+        except (OSError, http.client.HTTPException):
+            return False
+
+    def stop(self):
+        if self.process is not None:
+            stop_process_group(self.process, timeout=40)
+
+    @property
+    def gunicorn_pid(self):
+        return int(self.pidfile.read_text())
+
+    def log_tail(self, lines=40):
+        return tail(self.log, lines)
+
+    def request(self, method, path, body=None, headers=None, timeout=REQUEST_TIMEOUT):
+        connection = http.client.HTTPConnection("127.0.0.1", self.edge_port, timeout=timeout)
+        headers = {"Host": f"127.0.0.1:{self.edge_port}"} | (headers or {})
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            return Response(response.status, response.headers, response.read())
+        finally:
+            connection.close()
+
+    def get(self, path, headers=None, timeout=REQUEST_TIMEOUT):
+        return self.request("GET", path, headers=headers, timeout=timeout)
+
+    def post(self, path, data, headers=None):
+        headers = {"Content-Type": "application/x-www-form-urlencoded"} | (headers or {})
+        return self.request("POST", path, body=urlencode(data), headers=headers)
+
+    def get_until(self, path, accept, within, headers=None):
+        """GET `path` until `accept(response)`; returns (response, seconds it took)."""
+        started = time.monotonic()
+
+        def accepted():
+            response = self.get(path, headers)
+            return response if accept(response) else None
+
+        response = wait_until(accepted, f"{path} as expected", timeout=within, interval=0.05)
+        return response, time.monotonic() - started

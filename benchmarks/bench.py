@@ -12,6 +12,10 @@ lookup of the (unknown) session. The static CSS file, served by whitenoise,
 is the yardstick: on a small shared machine, quote a page's ratio to it rather than its
 absolute requests per second.
 
+The same pages are then measured through the edge (`make edge`'s nginx, configured with
+deploy/nginx-site.conf, in front of the same gunicorn): nginx serving the CSS file is the
+yardstick there, and home, list and detail come from its one-second microcache.
+
 Prints a Markdown table and exits non-zero if any run saw a socket error (a request slower
 than 5 s included), a response other than 2xx/3xx, or completed no request at all. Without
 wrk it falls back to a small Python thread-pool load generator.
@@ -34,6 +38,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR / "deploy"))
+import edge  # noqa: E402 - deploy/edge.py, which `make edge` runs
+
 HOST = "127.0.0.1"
 SIZES = (1_000, 10_000)
 WRK = shutil.which("wrk")
@@ -85,6 +92,25 @@ def start_gunicorn(env, port, scratch):
         stop(server)
         raise RuntimeError(f"gunicorn did not answer /healthz:\n{log_path.read_text()[-3000:]}")
     return server
+
+
+def start_edge(app_port, static_root, scratch):
+    """nginx as `make edge` runs it, in front of the gunicorn on `app_port`."""
+    edge_port, edge_scratch = free_port(), scratch / f"edge-{app_port}"
+    edge_scratch.mkdir()
+    config = edge.write_config(
+        edge_scratch,
+        edge_port=edge_port,
+        upstream=f"{HOST}:{app_port}",
+        site_host=f"{HOST}:{app_port}",
+        static_root=static_root,
+        media_root=scratch / "media",
+    )
+    nginx = edge.start_nginx(config, edge_scratch)
+    if not wait_until_idle(nginx, edge_port, within=30):
+        stop(nginx)
+        raise RuntimeError("nginx did not answer /healthz")
+    return edge_port, nginx
 
 
 def wait_until_idle(server, port, within):
@@ -267,15 +293,25 @@ def main():
             if missing > 0:
                 manage(env, "add_synthetic_shoes", str(missing), "--verbosity", "0")
             detail = f"/shoes/{sql(db_path, SYNTHETIC_SLUG)}/"
-            paths = ["/", "/shoes/", detail, "/search/?q=jjjjound", "/sitemap.xml"]
+            paths = ["/", "/shoes/", detail, "/sitemap.xml"]
             pages = [("static css", css, ["static"])]
             pages += [(path, path, ["uncached", "cached"]) for path in paths]
+            # Search results are never stored: every search is a first render.
+            pages += [("/search/?q=jjjjound", "/search/?q=jjjjound", ["uncached"])]
+            edge_pages = [("edge: static css", css, ["static"])]
+            edge_pages += [(f"edge: {path}", path, ["cached"]) for path in ("/", "/shoes/", detail)]
             port = free_port()
             print(f"{sql(db_path, COUNT_SHOES):,} shoes, gunicorn on port {port}", file=sys.stderr)
-            # A fresh server per catalog size: its local-memory cache starts empty.
-            server = start_gunicorn(env, port, scratch)
+            # A fresh server per catalog size: its local-memory cache starts empty. Pages are
+            # stored only for SITE_URL's host, which the edge passes on as well.
+            server = start_gunicorn({**env, "SITE_URL": f"http://{HOST}:{port}"}, port, scratch)
             try:
                 rows += measure(server, port, size, pages, args, lua_path)
+                edge_port, nginx = start_edge(port, static_root, scratch)
+                try:
+                    rows += measure(nginx, edge_port, size, edge_pages, args, lua_path)
+                finally:
+                    stop(nginx)
             finally:
                 stop(server)
     finally:

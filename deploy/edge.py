@@ -61,7 +61,7 @@ http {{
     server {{
         listen {host}:{edge_port};
         server_name _;
-        set $kayano_site_host {host}:{edge_port};
+        set $kayano_site_host {site_host};
         set $kayano_static_root {static_root};
         set $kayano_media_root {media_root};
         include {site_conf};
@@ -70,9 +70,13 @@ http {{
 """
 
 
-def render_config(*, edge_port, upstream, static_root, media_root, scratch):
-    """The nginx.conf for a local edge on `edge_port` in front of `upstream` (host:port)."""
+def render_config(*, edge_port, upstream, static_root, media_root, scratch, site_host=None):
+    """
+    The nginx.conf for a local edge on `edge_port` in front of `upstream` (host:port).
+    `site_host` is SITE_URL's host and port: by default the edge's own address.
+    """
     return CONFIG.format(
+        site_host=site_host or f"{HOST}:{edge_port}",
         user="user root;\n" if os.geteuid() == 0 else "",
         scratch=scratch,
         mime_types=MIME_TYPES,

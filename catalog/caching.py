@@ -18,9 +18,9 @@ When the database fails, the last version this process (or any other) saw still 
 pages cached before the outage; everything else gets the 503 page.
 """
 
+import functools
 import hashlib
 import logging
-from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -56,7 +56,7 @@ def public_page(view, params=()):
     `params` names the query parameters the view reads; it never sees any other.
     """
 
-    @wraps(view)
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response.is_public_page = True
@@ -71,10 +71,12 @@ def do_not_store(request):
     request.page_storable = False
 
 
-def page_params(request):
-    """The query parameters `request`'s page reads, or None when it is not a public page."""
+@functools.lru_cache(maxsize=1024)
+def page_params(path_info, urlconf):
+    """The query parameters the page at `path_info` reads, or None when it is not a public
+    page. Remembered per path: resolving costs as much as the rest of a cached answer."""
     try:
-        match = resolve(request.path_info)
+        match = resolve(path_info, urlconf)
     except Resolver404:
         return None
     return getattr(match.func, "public_page_params", None)
@@ -111,16 +113,18 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        params = page_params(request)
+        params = page_params(request.path_info, settings.ROOT_URLCONF)
         if (
             params is None
             or request.method not in ("GET", "HEAD")
             or settings.SESSION_COOKIE_NAME in request.COOKIES
         ):
             return self.get_response(request)
-        query = canonical_query(request, params)
-        request.GET = QueryDict(query)
-        request.META["QUERY_STRING"] = query
+        query = ""
+        if request.META.get("QUERY_STRING"):
+            query = canonical_query(request, params)
+            request.GET = QueryDict(query)
+            request.META["QUERY_STRING"] = query
         version = current_version()
         request.catalog_version = version
         if version is None:

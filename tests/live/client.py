@@ -10,6 +10,7 @@ import socket
 from email.message import Message
 from http.cookies import SimpleCookie
 from typing import NamedTuple
+from urllib.parse import urlencode
 
 REQUEST_TIMEOUT = 20
 
@@ -42,6 +43,33 @@ class UnixHTTPConnection(http.client.HTTPConnection):
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.settimeout(self.timeout)
         self.sock.connect(str(self.socket_path))
+
+
+class HttpSite:
+    """A server the tests speak HTTP to; subclasses say how to connect and which Host to send."""
+
+    host = "127.0.0.1"
+
+    def connection(self, timeout):
+        raise NotImplementedError
+
+    def request(self, method, path, body=None, headers=None, timeout=REQUEST_TIMEOUT):
+        connection = self.connection(timeout)
+        try:
+            connection.request(
+                method, path, body=body, headers={"Host": self.host} | (headers or {})
+            )
+            response = connection.getresponse()
+            return Response(response.status, response.headers, response.read())
+        finally:
+            connection.close()
+
+    def get(self, path, headers=None, timeout=REQUEST_TIMEOUT):
+        return self.request("GET", path, headers=headers, timeout=timeout)
+
+    def post(self, path, data, headers=None):
+        headers = {"Content-Type": "application/x-www-form-urlencoded"} | (headers or {})
+        return self.request("POST", path, body=urlencode(data), headers=headers)
 
 
 # The admin's login form, as a browser fills it in

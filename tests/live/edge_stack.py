@@ -10,16 +10,16 @@ import shutil
 import subprocess
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
-from .client import REQUEST_TIMEOUT, Response
+from .client import HttpSite
 from .servers import REPO, free_port, stop_process_group, tail, wait_until
 
 
-class EdgeStack:
+class EdgeStack(HttpSite):
     def __init__(self, env, workdir):
         workdir = Path(workdir)
         self.edge_port, self.app_port = free_port(), free_port()
+        self.host = f"127.0.0.1:{self.edge_port}"
         self.pidfile = workdir / "gunicorn.pid"
         self.log = workdir / "edge.log"
         self.env = env | {
@@ -64,22 +64,8 @@ class EdgeStack:
     def log_tail(self, lines=40):
         return tail(self.log, lines)
 
-    def request(self, method, path, body=None, headers=None, timeout=REQUEST_TIMEOUT):
-        connection = http.client.HTTPConnection("127.0.0.1", self.edge_port, timeout=timeout)
-        headers = {"Host": f"127.0.0.1:{self.edge_port}"} | (headers or {})
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            return Response(response.status, response.headers, response.read())
-        finally:
-            connection.close()
-
-    def get(self, path, headers=None, timeout=REQUEST_TIMEOUT):
-        return self.request("GET", path, headers=headers, timeout=timeout)
-
-    def post(self, path, data, headers=None):
-        headers = {"Content-Type": "application/x-www-form-urlencoded"} | (headers or {})
-        return self.request("POST", path, body=urlencode(data), headers=headers)
+    def connection(self, timeout):
+        return http.client.HTTPConnection("127.0.0.1", self.edge_port, timeout=timeout)
 
     def get_until(self, path, accept, within, headers=None):
         """GET `path` until `accept(response)`; returns (response, seconds it took)."""

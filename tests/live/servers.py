@@ -23,9 +23,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
-from .client import REQUEST_TIMEOUT, Response, UnixHTTPConnection
+from .client import REQUEST_TIMEOUT, HttpSite, UnixHTTPConnection
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -287,7 +286,7 @@ class RedisServer:
 # gunicorn
 
 
-class GunicornServer:
+class GunicornServer(HttpSite):
     """`gunicorn --config gunicorn.conf.py` from the repository, as production runs it.
 
     `bind` is `127.0.0.1:PORT` or `unix:PATH`; `env` is the process's whole environment.
@@ -299,6 +298,7 @@ class GunicornServer:
         # by every gunicorn on the machine: keep this one's beside its log.
         self.env = {"XDG_RUNTIME_DIR": str(self.log.parent)} | env
         self.bind = env["BIND"]
+        self.host = "localhost" if self.bind.startswith("unix:") else "127.0.0.1"
         self.process = None
 
     @property
@@ -349,25 +349,6 @@ class GunicornServer:
             return UnixHTTPConnection(self.bind.removeprefix("unix:"), timeout=timeout)
         host, port = self.bind.rsplit(":", 1)
         return http.client.HTTPConnection(host, int(port), timeout=timeout)
-
-    def request(self, method, path, body=None, headers=None, timeout=REQUEST_TIMEOUT):
-        headers = {"Host": "localhost" if self.bind.startswith("unix:") else "127.0.0.1"} | (
-            headers or {}
-        )
-        connection = self.connection(timeout)
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            return Response(response.status, response.headers, response.read())
-        finally:
-            connection.close()
-
-    def get(self, path, headers=None, timeout=REQUEST_TIMEOUT):
-        return self.request("GET", path, headers=headers, timeout=timeout)
-
-    def post(self, path, data, headers=None):
-        headers = {"Content-Type": "application/x-www-form-urlencoded"} | (headers or {})
-        return self.request("POST", path, body=urlencode(data), headers=headers)
 
 
 def site_environ(*, static_root, media_root, secret_key=None, **overrides):

@@ -1,10 +1,16 @@
 """
 The editors' admin: every catalog model with lists, filters, search and autocomplete,
-bulk publishing, CSV/JSON import and export (django-import-export) and a restorable
-history of every change, deletions included (django-reversion).
+bulk publishing, CSV/JSON import and export (django-import-export), a restorable history
+of every change, deletions included (django-reversion), and the sources behind each fact:
+citations edited inline, uncited facts flagged in each list and gathered on one page.
 """
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db.models import Prefetch
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON
@@ -12,11 +18,25 @@ from reversion.admin import VersionAdmin
 
 from . import resources
 from .images import rendition_name, rendition_widths
-from .models import Collaboration, Milestone, Partner, Shoe, Status, Technology, TrendNote
+from .models import (
+    Citation,
+    Collaboration,
+    Milestone,
+    Partner,
+    Shoe,
+    Source,
+    Status,
+    Technology,
+    TrendNote,
+)
 from .templatetags.catalog_tags import shoe_illustration
 
 TIMESTAMPS = ("created_at", "updated_at")
 PUBLISHING = ("Publishing", {"fields": ("slug", "status", "publish_at", *TIMESTAMPS)})
+PRICE_FIELDS = (
+    ("retail_price_qualifier", "retail_price", "currency"),
+    ("resale_peak_qualifier", "resale_peak"),
+)
 
 
 def date_column(description, field):
@@ -52,7 +72,47 @@ def unpublish(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Moved {changed} entries back to draft.", messages.SUCCESS)
 
 
-class CatalogAdmin(ImportExportMixin, VersionAdmin):
+class CitationInline(GenericTabularInline):
+    """An entry's citations: which fact (a field, or a sentence of its text), which source."""
+
+    model = Citation
+    extra = 0
+    fields = ("field", "claim", "source", "locator", "excerpt")
+    autocomplete_fields = ("source",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "field":
+            entry_model = self.parent_model
+            choices = [("", "— a sentence (claim) —")] + [
+                (name, entry_model().cited_field_label(name)) for name in entry_model.cited_fields
+            ]
+            return forms.ChoiceField(
+                choices=choices, required=False, label="Fact", help_text=db_field.help_text
+            )
+        if db_field.name == "claim":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 40})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class CitedAdmin(VersionAdmin):
+    """Citations inline, and a list column naming the facts that cite no source."""
+
+    def get_inlines(self, request, obj):
+        return (*super().get_inlines(request, obj), CitationInline)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("citations")
+
+    @admin.display(description="uncited facts")
+    def uncited(self, entry):
+        missing = entry.uncited_facts()
+        if not missing:
+            return "—"
+        labels = ", ".join(entry.cited_field_label(name) for name in missing)
+        return format_html('<strong class="uncited">{}</strong>', labels)
+
+
+class CatalogAdmin(ImportExportMixin, CitedAdmin):
     """History with restore (deleted entries too) and CSV/JSON import and export."""
 
     formats = (CSV, JSON)
@@ -70,7 +130,7 @@ class PublishableAdmin(CatalogAdmin):
 @admin.register(Partner)
 class PartnerAdmin(PublishableAdmin):
     resource_classes = (resources.PartnerResource,)
-    list_display = ("name", "kind", "city", "country", "status", "updated_at")
+    list_display = ("name", "kind", "city", "country", "status", "uncited", "updated_at")
     list_filter = ("status", "kind")
     search_fields = ("name", "key_person", "city", "country")
     prepopulated_fields = {"slug": ("name",)}
@@ -81,8 +141,8 @@ class PartnerAdmin(PublishableAdmin):
 
 
 @admin.register(Technology)
-class TechnologyAdmin(VersionAdmin):
-    list_display = ("name", "description")
+class TechnologyAdmin(CitedAdmin):
+    list_display = ("name", "description", "uncited")
     search_fields = ("name", "description")
     prepopulated_fields = {"slug": ("name",)}
 
@@ -97,7 +157,7 @@ class ShoeInline(admin.TabularInline):
 @admin.register(Collaboration)
 class CollaborationAdmin(PublishableAdmin):
     resource_classes = (resources.CollaborationResource,)
-    list_display = ("title", "partner", "kind", "date_display", "retail_price", "status")
+    list_display = ("title", "partner", "kind", "date_display", "retail_price", "status", "uncited")
     list_filter = ("status", "kind", "partner")
     list_select_related = ("partner",)
     search_fields = ("title", "partner__name", "summary")
@@ -108,7 +168,7 @@ class CollaborationAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("title", "partner", "kind", "summary", "story")}),
         ("Release", {"fields": ("release_date", "date_precision")}),
-        ("Prices", {"fields": ("retail_price", "currency", "resale_peak")}),
+        ("Prices", {"fields": PRICE_FIELDS}),
         PUBLISHING,
     )
 
@@ -136,6 +196,7 @@ class ShoeAdmin(PublishableAdmin):
         "date_display",
         "featured",
         "status",
+        "uncited",
     )
     list_display_links = ("list_thumbnail", "name")
     list_filter = ("status", "kind", "colour_family", "featured", "collaboration__partner")
@@ -149,7 +210,7 @@ class ShoeAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("name", "colorway", "kind", "collaboration", "featured")}),
         ("Release", {"fields": ("release_date", "date_precision", "style_code", "designer")}),
-        ("Prices", {"fields": ("retail_price", "currency", "resale_peak")}),
+        ("Prices", {"fields": PRICE_FIELDS}),
         (
             "Look",
             {"fields": ("colour_family", "palette", "current_picture", "picture", "picture_alt")},
@@ -172,19 +233,28 @@ class ShoeAdmin(PublishableAdmin):
 @admin.register(TrendNote)
 class TrendNoteAdmin(PublishableAdmin):
     resource_classes = (resources.TrendNoteResource,)
-    list_display = ("title", "theme", "published_on", "reading_minutes", "status")
+    list_display = ("title", "theme", "published_on", "reading_minutes", "status", "uncited")
     list_filter = ("status", "theme")
     search_fields = ("title", "summary", "body")
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("shoes", "collaborations")
     date_hierarchy = "published_on"
-    readonly_fields = (*TIMESTAMPS, "reading_minutes")
+    readonly_fields = (*TIMESTAMPS, "reading_minutes", "published_on")
     fieldsets = (
-        (None, {"fields": ("title", "theme", "summary", "body", "published_on")}),
+        (None, {"fields": ("title", "theme", "summary", "body")}),
         ("Related", {"fields": ("shoes", "collaborations")}),
         (
             "Publishing",
-            {"fields": ("slug", "status", "publish_at", "reading_minutes", *TIMESTAMPS)},
+            {
+                "fields": (
+                    "slug",
+                    "status",
+                    "publish_at",
+                    "published_on",
+                    "reading_minutes",
+                    *TIMESTAMPS,
+                )
+            },
         ),
     )
 
@@ -192,7 +262,7 @@ class TrendNoteAdmin(PublishableAdmin):
 @admin.register(Milestone)
 class MilestoneAdmin(PublishableAdmin):
     resource_classes = (resources.MilestoneResource,)
-    list_display = ("title", "date_display", "status")
+    list_display = ("title", "date_display", "status", "uncited")
     search_fields = ("title", "summary")
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "date"
@@ -202,3 +272,44 @@ class MilestoneAdmin(PublishableAdmin):
     )
 
     date_display = date_column("date", "date")
+
+
+@admin.register(Source)
+class SourceAdmin(VersionAdmin):
+    list_display = ("title", "author", "date_display", "consulted_on")
+    search_fields = ("title", "author", "url", "note")
+    fields = ("title", "author", "url", ("published_on", "date_precision"), "consulted_on", "note")
+
+    @admin.display(description="published", ordering="published_on")
+    def date_display(self, source):
+        return source.date_display or "—"
+
+
+CITED_MODELS = (Shoe, Collaboration, Partner, TrendNote, Milestone, Technology)
+
+
+def uncited_facts(request):
+    """Every published fact that cites no source, entry by entry, with a link to fix it."""
+    sections = []
+    for model in CITED_MODELS:
+        entries = model.objects.prefetch_related(
+            Prefetch("citations", queryset=Citation.objects.only("field", "object_id"))
+        )
+        if hasattr(model.objects, "published"):
+            entries = entries.published()
+        change = f"admin:{model._meta.app_label}_{model._meta.model_name}_change"
+        rows = [
+            (
+                entry,
+                reverse(change, args=[entry.pk]),
+                [entry.cited_field_label(name) for name in entry.uncited_facts()],
+            )
+            for entry in entries
+        ]
+        sections.append((model._meta.verbose_name_plural, [row for row in rows if row[2]]))
+    context = {
+        **admin.site.each_context(request),
+        "title": "Published facts without a source",
+        "sections": sections,
+    }
+    return TemplateResponse(request, "admin/catalog/uncited_facts.html", context)

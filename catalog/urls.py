@@ -40,6 +40,12 @@ urlpatterns = [
     path("trends/<slug:slug>/", public_page(views.TrendDetailView.as_view()), name="trend-detail"),
     path("timeline/", public_page(views.TimelineView.as_view()), name="timeline"),
     path("about/", public_page(views.AboutView.as_view()), name="about"),
+    path("sources/", public_page(views.SourceListView.as_view()), name="source-list"),
+    path(
+        "sources/<int:pk>/",
+        public_page(views.SourceDetailView.as_view()),
+        name="source-detail",
+    ),
     path(
         "search/",
         public_page(views.SearchView.as_view(), params=SearchForm.base_fields),

@@ -7,13 +7,14 @@ number of queries whatever the catalog's size; tests pin those counts.
 """
 
 from django.core.cache import cache
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .caching import current_version, do_not_store
+from .citations import PageNotes
 from .forms import SearchForm, ShoeFilterForm, TrendFilterForm
 from .links import absolute_url
-from .models import Collaboration, Milestone, Partner, Shoe, TrendNote
+from .models import Citation, Collaboration, Milestone, Partner, Shoe, Source, TrendNote
 from .search import search
 from .timeline import build_timeline
 
@@ -33,17 +34,20 @@ class PublishedMixin:
 class PreviewMixin(PublishedMixin):
     """
     On detail pages, staff may open a draft or scheduled entry at its public address to
-    preview it; the template shows a banner. Everyone else gets a 404.
+    preview it; the template shows a banner. Everyone else gets a 404. The entry's
+    citations come along for the page's numbered notes.
     """
 
     def get_queryset(self):
-        if self.request.user.is_staff:
-            return self.model.objects.all()
-        return super().get_queryset()
+        entries = self.model.objects.all() if self.request.user.is_staff else super().get_queryset()
+        return entries.prefetch_related(
+            Prefetch("citations", queryset=Citation.objects.select_related("source"))
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = not self.object.is_public
+        context["notes"] = PageNotes()
         return context
 
 
@@ -277,3 +281,35 @@ def query_without_page(request):
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+class SourceListView(ListView):
+    """Every source the archive relies on, with how many of its facts cite each."""
+
+    model = Source
+    context_object_name = "sources"
+
+    def get_queryset(self):
+        return Source.objects.annotate(citation_count=Count("citations"))
+
+
+class SourceDetailView(DetailView):
+    """One source, and every published fact that cites it, entry by entry."""
+
+    model = Source
+    context_object_name = "source"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        citations = self.object.citations.select_related("content_type").prefetch_related(
+            "entry"
+        )
+        cited = {}
+        for citation in citations:
+            entry = citation.entry
+            if entry is not None and getattr(entry, "is_public", True):
+                cited.setdefault(entry, []).append(citation)
+        context["cited_entries"] = sorted(
+            cited.items(), key=lambda item: (item[0]._meta.verbose_name, str(item[0]))
+        )
+        return context

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from catalog import sitemaps
+from catalog.admin import uncited_facts
 from catalog.caching import public_page
 
 from . import views
@@ -12,6 +13,11 @@ admin.site.site_title = "Kayano 14 Archive admin"
 admin.site.index_title = "Curate the archive"
 
 urlpatterns = [
+    path(
+        "admin/catalog/uncited-facts/",
+        admin.site.admin_view(uncited_facts),
+        name="admin-uncited-facts",
+    ),
     path("admin/", admin.site.urls),
     path("sitemap.xml", public_page(sitemaps.index), name="sitemap"),
     path(

@@ -16,6 +16,7 @@ from .factories import (
 
 pytestmark = pytest.mark.django_db
 
+CITATIONS = "catalog-citation-content_type-object_id"
 MODELS = ["shoe", "collaboration", "partner", "trendnote", "milestone", "technology"]
 
 
@@ -30,13 +31,18 @@ def shoe_form(**overrides):
         "date_precision": "month",
         "currency": "USD",
         "retail_price": "",
+        "retail_price_qualifier": "exact",
         "resale_peak": "",
+        "resale_peak_qualifier": "exact",
         "summary": "Kith's cream pair.",
         "story": "",
         "slug": "kith-cream-antler",
         "status": Status.PUBLISHED,
         "publish_at_0": "",
         "publish_at_1": "",
+        # The citations inline, empty.
+        f"{CITATIONS}-TOTAL_FORMS": "0",
+        f"{CITATIONS}-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

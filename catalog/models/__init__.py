@@ -27,9 +27,14 @@ from .content import (
     release_constraints,
     validate_palette,
 )
+from .sources import Citable, Citation, Qualifier, Source
 from .versioning import ContentVersion
 
 __all__ = [
+    "Source",
+    "Qualifier",
+    "Citation",
+    "Citable",
     "HEX_COLOUR",
     "WORDS_PER_MINUTE",
     "Collaboration",

@@ -31,6 +31,7 @@ from ..images import (
     without_metadata,
     write_renditions,
 )
+from .sources import Citable, Qualifier
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 WORDS_PER_MINUTE = 200
@@ -164,6 +165,13 @@ class ReleaseFacts(PartialDateMixin):
     retail_price = models.DecimalField(
         max_digits=8, decimal_places=2, null=True, blank=True, help_text="Leave empty if unknown."
     )
+    retail_price_qualifier = models.CharField(
+        "retail price is",
+        max_length=5,
+        choices=Qualifier.choices,
+        default=Qualifier.EXACT,
+        help_text="As the source gives it: exactly, over, under or about the figure.",
+    )
     currency = models.CharField(max_length=3, choices=Currency.choices, default=Currency.USD)
     resale_peak = models.DecimalField(
         max_digits=8,
@@ -171,6 +179,13 @@ class ReleaseFacts(PartialDateMixin):
         null=True,
         blank=True,
         help_text="Highest reported resale price, in the same currency.",
+    )
+    resale_peak_qualifier = models.CharField(
+        "resale peak is",
+        max_length=5,
+        choices=Qualifier.choices,
+        default=Qualifier.EXACT,
+        help_text="As the source gives it: “over $700” is over 700, not 700.",
     )
 
     class Meta:
@@ -192,7 +207,10 @@ def release_constraints():
     ]
 
 
-class Partner(PublishableModel):
+class Partner(Citable, PublishableModel):
+    cited_fields = ("kind", "city", "country", "key_person")
+    claim_fields = ("bio",)
+
     class Kind(models.TextChoices):
         STUDIO = "studio", "Design studio"
         BOUTIQUE = "boutique", "Boutique"
@@ -223,8 +241,11 @@ class Partner(PublishableModel):
         return reverse("catalog:partner-detail", kwargs={"slug": self.slug})
 
 
-class Technology(models.Model):
+class Technology(Citable, models.Model):
     """A named technology or material (GEL, TRUSSTIC, mesh…) shown in a shoe's facts."""
+
+    cited_fields = ("description",)
+    claim_fields = ("description",)
 
     name = models.CharField(max_length=60, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
@@ -255,7 +276,10 @@ class CollaborationQuerySet(PublishableQuerySet):
         )
 
 
-class Collaboration(ReleaseFacts, PublishableModel):
+class Collaboration(Citable, ReleaseFacts, PublishableModel):
+    cited_fields = ("partner", "kind", "release_date", "retail_price", "resale_peak")
+    claim_fields = ("summary", "story")
+
     class Kind(models.TextChoices):
         OFFICIAL = "official", "Official collaboration"
         INFLUENCE = "influence", "Influence (not co-branded)"
@@ -294,7 +318,18 @@ class ShoeQuerySet(PublishableQuerySet):
         return self.for_listing().prefetch_related("technologies")
 
 
-class Shoe(ReleaseFacts, PublishableModel):
+class Shoe(Citable, ReleaseFacts, PublishableModel):
+    cited_fields = (
+        "colorway",
+        "style_code",
+        "release_date",
+        "retail_price",
+        "resale_peak",
+        "designer",
+        "technologies",
+    )
+    claim_fields = ("summary", "story")
+
     class Kind(models.TextChoices):
         ORIGINAL = "original", "Original 2008 performance release"
         GENERAL = "general", "General release"
@@ -442,7 +477,9 @@ class TrendNoteQuerySet(PublishableQuerySet):
         return self.defer("body")
 
 
-class TrendNote(PublishableModel):
+class TrendNote(Citable, PublishableModel):
+    claim_fields = ("summary", "body")
+
     class Theme(models.TextChoices):
         Y2K = "y2k", "Y2K revival"
         DAD_SHOE = "dad-shoe", "Dad shoe"
@@ -457,7 +494,10 @@ class TrendNote(PublishableModel):
     summary = models.CharField(max_length=300, help_text="One or two sentences for cards.")
     body = models.TextField(help_text="Markdown. Scripts and raw HTML are removed.")
     published_on = models.DateField(
-        "published on", help_text="The date shown to readers and used by the feed."
+        "published on",
+        null=True,
+        editable=False,
+        help_text="Set when the note is first published in the archive; never backdated.",
     )
     reading_minutes = models.PositiveSmallIntegerField(
         "reading time (minutes)", default=1, editable=False
@@ -477,14 +517,21 @@ class TrendNote(PublishableModel):
     def save(self, *args, **kwargs):
         words = len(self.body.split())
         self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        if self.published_on is None and self.status == Status.PUBLISHED:
+            # The day it goes public: now, or a scheduled time, never earlier than now.
+            now = timezone.now()
+            self.published_on = timezone.localdate(max(self.publish_at or now, now))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("catalog:trend-detail", kwargs={"slug": self.slug})
 
 
-class Milestone(PartialDateMixin, PublishableModel):
+class Milestone(Citable, PartialDateMixin, PublishableModel):
     """A dated event on the timeline that is not itself a release."""
+
+    cited_fields = ("date",)
+    claim_fields = ("summary",)
 
     date_field = "date"
 

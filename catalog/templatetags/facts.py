@@ -1,0 +1,110 @@
+"""
+`{% fact entry "field" %}`: one fact of an entry, as readers see it, with its numbered
+references; "Not recorded" when the archive does not know it.
+`{% cited_text entry "story" %}`: an entry's Markdown with a reference after each cited claim.
+`{% page_notes %}`: the notes those references point to, at the foot of the page.
+`{{ entry|kind_of_entry }}`: "shoe", "trend note"…
+
+The page's `notes` (a `PageNotes`) comes from the view's context.
+"""
+
+import html
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from catalog.citations import citations_of, claims_in
+from catalog.markdown import render_markdown
+from catalog.models import Qualifier
+
+from .catalog_tags import money
+
+register = template.Library()
+
+NOT_RECORDED = mark_safe('<span class="unknown">Not recorded</span>')  # noqa: S308
+
+
+def date_value(entry, field):
+    return format_html('<time datetime="{}">{}</time>', entry.date_iso, entry.date_display)
+
+
+def figure_value(entry, field):
+    """A price with its qualifier and currency: "over $700 (US dollar)"."""
+    qualifier = getattr(entry, f"{field}_qualifier")
+    words = "" if qualifier == Qualifier.EXACT else f"{Qualifier(qualifier).label.lower()} "
+    note = entry.get_currency_display() if field == "retail_price" else "highest reported"
+    return format_html(
+        '{}{} <span class="facts__note">({})</span>',
+        words,
+        money(getattr(entry, field), entry.currency),
+        note,
+    )
+
+
+def partner_value(entry, field):
+    partner = entry.partner
+    if partner.is_public:
+        return format_html('<a href="{}">{}</a>', partner.get_absolute_url(), partner.name)
+    return partner.name
+
+
+VALUES = {
+    "release_date": date_value,
+    "date": date_value,
+    "retail_price": figure_value,
+    "resale_peak": figure_value,
+    "style_code": lambda entry, field: format_html("<code>{}</code>", entry.style_code),
+    "technologies": lambda entry, field: ", ".join(t.name for t in entry.technologies.all()),
+    "kind": lambda entry, field: entry.get_kind_display(),
+    "partner": partner_value,
+}
+
+
+def references(notes, citations):
+    return format_html_join(
+        "",
+        '<sup class="ref"><a href="#note-{}" id="{}">[{}]</a></sup>',
+        ((number, anchor, number) for number, anchor in notes.refer(citations)),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def fact(context, entry, field):
+    if not entry.has_value(field):
+        return NOT_RECORDED
+    value = VALUES.get(field, lambda entry, field: getattr(entry, field))(entry, field)
+    return format_html(
+        "{}{}", value, references(context["notes"], citations_of(entry, field=field))
+    )
+
+
+@register.simple_tag(takes_context=True)
+def cited_text(context, entry, text_field, shift_headings=0, plain=False):
+    """The text as Markdown (or, `plain`, as escaped text for a one-line lead)."""
+    text = getattr(entry, text_field)
+    rendered = str(escape(text) if plain else render_markdown(text, shift_headings))
+    for claim in claims_in(entry, text_field):
+        needle = str(escape(claim)) if plain else html.escape(claim, quote=False)
+        at = rendered.find(needle)
+        if at == -1:
+            continue  # Markdown formatting inside the claim: its note is still listed
+        end = at + len(needle)
+        refs = references(context["notes"], citations_of(entry, claim=claim))
+        rendered = f"{rendered[:end]}{refs}{rendered[end:]}"
+    return mark_safe(rendered)  # noqa: S308 - sanitised Markdown plus our own markup
+
+
+@register.simple_tag(takes_context=True)
+def page_notes(context):
+    notes = context.get("notes")
+    if not notes:
+        return ""
+    return render_to_string("includes/notes.html", {"notes": notes})
+
+
+@register.filter
+def kind_of_entry(entry):
+    """"shoe", "trend note"…: what kind of entry this is, in words."""
+    return entry._meta.verbose_name

@@ -147,11 +147,21 @@ class PublicPageCacheMiddleware:
 def storable(request, response):
     """A page for the site's own address (not another allowed host or port), that worked."""
     return (
-        request.get_host().lower() == settings.SITE_URL_PARTS.netloc.lower()
+        is_site_host(request.get_host(), settings.SITE_URL_PARTS.netloc)
         and response.status_code == 200
         and not response.cookies
         and getattr(request, "page_storable", True)
     )
+
+
+@functools.lru_cache(maxsize=64)
+def is_site_host(host, site_host):
+    """Whether `host` is SITE_URL's; the first time it is not, say so in the log: a proxy
+    that passes another Host turns the page cache off."""
+    if host.lower() == site_host.lower():
+        return True
+    logger.warning("Not caching pages for host %r: SITE_URL names %r", host, site_host)
+    return False
 
 
 def add_validators(response, etag, last_modified):

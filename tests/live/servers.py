@@ -298,7 +298,8 @@ class GunicornServer(HttpSite):
         # by every gunicorn on the machine: keep this one's beside its log.
         self.env = {"XDG_RUNTIME_DIR": str(self.log.parent)} | env
         self.bind = env["BIND"]
-        self.host = "localhost" if self.bind.startswith("unix:") else "127.0.0.1"
+        # What a browser would send: the address it connected to, port included.
+        self.host = "localhost" if self.bind.startswith("unix:") else self.bind
         self.process = None
 
     @property

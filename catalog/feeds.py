@@ -40,7 +40,8 @@ class TrendFeed(Feed):
         return item.summary
 
     def item_pubdate(self, item):
-        return datetime.datetime.combine(item.published_on, datetime.time(), tzinfo=datetime.UTC)
+        day = item.published_on or item.created_at.date()
+        return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
 
     def item_updateddate(self, item):
         return item.updated_at

@@ -7,7 +7,7 @@ serialises them safely.
 from django.conf import settings
 from django.urls import reverse
 
-from .models import Collaboration, Partner, Shoe, TrendNote
+from .models import Collaboration, Partner, Qualifier, Shoe, TrendNote
 
 SECTIONS = {
     Shoe: ("Shoes", "catalog:shoe-list"),
@@ -35,6 +35,19 @@ def breadcrumbs(entry, absolute):
     }
 
 
+def citations(entry, absolute):
+    """schema.org `citation`: the works the entry's facts cite, each once."""
+    sources = {citation.source_id: citation.source for citation in entry.citations.all()}
+    return [
+        {
+            "@type": "CreativeWork",
+            "name": source.title,
+            "url": source.url or absolute(source.get_absolute_url()),
+        }
+        for source in sources.values()
+    ]
+
+
 def product(shoe, absolute):
     data = {
         "@context": "https://schema.org",
@@ -53,31 +66,54 @@ def product(shoe, absolute):
         data["releaseDate"] = shoe.date_iso
     if shoe.picture:
         data["image"] = absolute(shoe.picture.url)
-    if shoe.retail_price is not None:
-        data["offers"] = {
-            "@type": "Offer",
-            "price": f"{shoe.retail_price:.2f}",
-            "priceCurrency": shoe.currency,
-        }
+    if cited := citations(shoe, absolute):
+        data["citation"] = cited
+    if offer := retail_offer(shoe):
+        data["offers"] = offer
     return data
+
+
+# A figure "over" or "under" the price bounds it; "about" says too little for an Offer.
+PRICE_BOUNDS = {Qualifier.OVER: "minPrice", Qualifier.UNDER: "maxPrice"}
+
+
+def retail_offer(shoe):
+    if shoe.retail_price is None or shoe.retail_price_qualifier == Qualifier.ABOUT:
+        return None
+    price = f"{shoe.retail_price:.2f}"
+    if shoe.retail_price_qualifier == Qualifier.EXACT:
+        return {"@type": "Offer", "price": price, "priceCurrency": shoe.currency}
+    bound = PRICE_BOUNDS[shoe.retail_price_qualifier]
+    return {
+        "@type": "Offer",
+        "priceSpecification": {
+            "@type": "PriceSpecification",
+            bound: price,
+            "priceCurrency": shoe.currency,
+        },
+    }
 
 
 def article(note, absolute):
     publisher = {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute("/")}
-    return {
+    data = {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": note.title,
         "description": note.summary,
         "url": absolute(note.get_absolute_url()),
         "mainEntityOfPage": absolute(note.get_absolute_url()),
-        "datePublished": note.published_on.isoformat(),
         "dateModified": note.updated_at.isoformat(),
         "articleSection": note.get_theme_display(),
         "author": publisher,
         "publisher": publisher,
         "timeRequired": f"PT{note.reading_minutes}M",
     }
+    if note.published_on:
+        data["datePublished"] = note.published_on.isoformat()
+    if cited := citations(note, absolute):
+        data["citation"] = cited
+    return data
 
 
 BUILDERS = {Shoe: product, TrendNote: article}

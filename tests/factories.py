@@ -9,7 +9,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from catalog.dates import DatePrecision
-from catalog.models import Collaboration, Milestone, Partner, Shoe, Status, Technology, TrendNote
+from catalog.models import (
+    Citation,
+    Collaboration,
+    Milestone,
+    Partner,
+    Shoe,
+    Source,
+    Status,
+    Technology,
+    TrendNote,
+)
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):
@@ -100,3 +110,22 @@ def image_file(kind="JPEG", width=800, height=500, name="kayano.jpg", exif=False
         options["exif"] = tags.tobytes()
     image.save(buffer, format=kind, **options)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{kind.lower()}")
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    title = factory.Sequence(lambda n: f"Source {n}")
+    note = "A source for the tests."
+
+
+class CitationFactory(factory.django.DjangoModelFactory):
+    """A citation of a field of `entry` (pass entry=… and field=… or claim=…)."""
+
+    class Meta:
+        model = Citation
+
+    source = factory.SubFactory(SourceFactory)
+    locator = "¶1"
+    excerpt = "a few words"

@@ -301,9 +301,7 @@ class SourceDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        citations = self.object.citations.select_related("content_type").prefetch_related(
-            "entry"
-        )
+        citations = self.object.citations.select_related("content_type").prefetch_related("entry")
         cited = {}
         for citation in citations:
             entry = citation.entry

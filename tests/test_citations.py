@@ -162,7 +162,7 @@ def test_a_citation_names_a_field_or_a_claim_not_both(cited_shoe, article):
 
 
 def test_uncited_facts_are_the_known_ones_without_a_source(cited_shoe):
-    assert set(cited_shoe.uncited_facts()) == {"colorway", "release_date"}
+    assert set(cited_shoe.uncited_facts()) == {"colorway", "kind", "release_date"}
 
 
 # Editors
@@ -170,7 +170,7 @@ def test_uncited_facts_are_the_known_ones_without_a_source(cited_shoe):
 
 def test_the_admin_flags_entries_with_uncited_facts(admin_client, cited_shoe):
     html = admin_client.get(reverse("admin:catalog_shoe_changelist")).content.decode()
-    assert '<strong class="uncited">Colorway, Release date</strong>' in html
+    assert '<strong class="uncited">Colorway, Kind, Release date</strong>' in html
 
 
 def test_the_admin_lists_published_facts_without_a_source(admin_client, cited_shoe):
@@ -178,7 +178,7 @@ def test_the_admin_lists_published_facts_without_a_source(admin_client, cited_sh
     html = admin_client.get(reverse("admin-uncited-facts")).content.decode()
     change = reverse("admin:catalog_shoe_change", args=[cited_shoe.pk])
     assert f'<a href="{change}">' in html
-    assert "Colorway, Release date" in html
+    assert "Colorway, Kind, Release date" in html
     assert "Draft with facts" not in html
 
 

@@ -32,7 +32,7 @@ ALLOWED_EXTERNAL = set()
 DRAFTS = [
     (Partner, "jjjjound"),
     (Collaboration, "kith-vintage-tech-2023"),
-    (Shoe, "gel-kayano-14-2020-revival"),
+    (Shoe, "jjjjound-gel-kayano-14-2022-black-detailing"),
     (TrendNote, "a-runner-first"),
 ]
 SCHEDULED = [(Shoe, "kith-gel-kayano-14-cream-antler"), (Collaboration, "jjjjound-2025")]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from catalog.models import Collaboration, Partner, Shoe, TrendNote
+from catalog.models import Collaboration, Partner, Shoe, Source, TrendNote
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,8 @@ def page_urls():
         "/search/?q=jjjjound",
         "/search/?q=nothing-matches-this",
         "/about/",
+        "/sources/",
+        *(source.get_absolute_url() for source in Source.objects.all()[:1]),
         "/no-such-page/",
     ]
 

@@ -218,7 +218,9 @@ class Partner(Citable, PublishableModel):
         DESIGNER = "designer", "Designer"
 
     name = models.CharField(max_length=120, unique=True)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
+    kind = models.CharField(
+        max_length=10, choices=Kind.choices, blank=True, help_text="Leave empty if unknown."
+    )
     city = models.CharField(max_length=80, blank=True, help_text="Leave empty if unknown.")
     country = models.CharField(max_length=80, blank=True, help_text="Leave empty if unknown.")
     key_person = models.CharField(
@@ -321,6 +323,7 @@ class ShoeQuerySet(PublishableQuerySet):
 class Shoe(Citable, ReleaseFacts, PublishableModel):
     cited_fields = (
         "colorway",
+        "kind",
         "style_code",
         "release_date",
         "retail_price",

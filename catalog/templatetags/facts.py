@@ -106,5 +106,5 @@ def page_notes(context):
 
 @register.filter
 def kind_of_entry(entry):
-    """"shoe", "trend note"…: what kind of entry this is, in words."""
+    """ "shoe", "trend note"…: what kind of entry this is, in words."""
     return entry._meta.verbose_name

@@ -16,18 +16,21 @@ PAGE_TYPES = {
     "timeline": "/timeline/",
     "search": "/search/?q=jjjjound",
     "about": "/about/",
+    "sources": "/sources/",
+    "source-detail": "/sources/{source}/",
     "not-found": "/shoes/no-such-shoe/",
 }
 
 
 @pytest.fixture
 def urls(seeded):
-    from catalog.models import Collaboration, Shoe, TrendNote
+    from catalog.models import Collaboration, Shoe, Source, TrendNote
 
     slugs = {
         "shoe": Shoe.objects.published().filter(collaboration__isnull=False).first().slug,
         "collaboration": Collaboration.objects.published().first().slug,
         "trend": TrendNote.objects.published().first().slug,
+        "source": Source.objects.first().pk,
     }
     return {name: path.format(**slugs) for name, path in PAGE_TYPES.items()}
 

@@ -1,11 +1,12 @@
 """
-`manage.py load_seed`: load the archive's starting content from `catalog.seed_content`.
+`manage.py load_seed`: load the archive's starting content from `catalog/seed/content.toml`.
 
-Every new entry is published. The command only ever adds: an entry whose slug already
-exists is left exactly as it is, fields and relations alike, so an editor's changes
-are never overwritten and a second run creates nothing. Relations are given by slug
-and set only when the entry is created. Each new object goes through `full_clean()`,
-the same validation the admin applies, and the whole load runs in one transaction.
+Every new entry is published, with the citations behind its facts. The command only ever
+adds: an entry whose slug already exists is left exactly as it is, fields, relations and
+citations alike, so an editor's changes are never overwritten and a second run creates
+nothing. Relations are given by slug and set only when the entry is created. Each new
+object goes through `full_clean()`, the same validation the admin applies, and the whole
+load runs in one transaction.
 """
 
 import reversion
@@ -13,33 +14,15 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from catalog import seed_content
-from catalog.models import (
-    Collaboration,
-    Milestone,
-    Partner,
-    PublishableModel,
-    Shoe,
-    Status,
-    Technology,
-    TrendNote,
+from catalog.models import PublishableModel, Shoe, Status
+from catalog.seeding import (
+    SECTIONS,
+    SeedError,
+    citations_for,
+    entry_fields,
+    get_or_create_sources,
+    read_seed,
 )
-
-# (model, entries, foreign keys {field: model}, many-to-many {field: model}), in load order:
-# anything referred to by slug is loaded before what refers to it.
-LOAD_ORDER = [
-    (Technology, seed_content.TECHNOLOGIES, {}, {}),
-    (Partner, seed_content.PARTNERS, {}, {}),
-    (Collaboration, seed_content.COLLABORATIONS, {"partner": Partner}, {}),
-    (Shoe, seed_content.SHOES, {"collaboration": Collaboration}, {"technologies": Technology}),
-    (
-        TrendNote,
-        seed_content.TREND_NOTES,
-        {},
-        {"shoes": Shoe, "collaborations": Collaboration},
-    ),
-    (Milestone, seed_content.MILESTONES, {}, {}),
-]
 
 
 class Command(BaseCommand):
@@ -62,12 +45,16 @@ class Command(BaseCommand):
             if options["verbosity"] >= 1:
                 self.stdout.write("Seed content: the catalog is not empty; nothing loaded.")
             return
+        seed = read_seed()
         created = []
         present = 0
         with transaction.atomic(), reversion.create_revision():
             reversion.set_comment("Loaded from the seed content.")
-            for model, entries, foreign_keys, many_to_many in LOAD_ORDER:
-                count_created, count_present = self.load(model, entries, foreign_keys, many_to_many)
+            self.sources = get_or_create_sources(seed)
+            for table, model, date_field, foreign_keys, many_to_many in SECTIONS:
+                count_created, count_present = self.load(
+                    model, seed.get(table, []), (date_field, foreign_keys, many_to_many)
+                )
                 created.append((model, count_created))
                 present += count_present
 
@@ -75,7 +62,7 @@ class Command(BaseCommand):
             parts = ", ".join(f"{count} {self.label(model, count)}" for model, count in created)
             self.stdout.write(f"Seed content: {parts} created; {present} already present.")
 
-    def load(self, model, entries, foreign_keys, many_to_many):
+    def load(self, model, entries, relations):
         existing = set(
             model.objects.filter(slug__in=[entry["slug"] for entry in entries]).values_list(
                 "slug", flat=True
@@ -85,34 +72,45 @@ class Command(BaseCommand):
         for entry in entries:
             if entry["slug"] in existing:
                 continue
-            self.create(model, entry, foreign_keys, many_to_many)
+            self.create(model, entry, *relations)
             created += 1
         return created, len(existing)
 
-    def create(self, model, entry, foreign_keys, many_to_many):
-        fields = {
-            name: value
-            for name, value in entry.items()
-            if name not in foreign_keys and name not in many_to_many
-        }
+    def create(self, model, entry, date_field, foreign_keys, many_to_many):
+        fields = entry_fields(entry, date_field, foreign_keys, many_to_many)
         for name, related_model in foreign_keys.items():
             slug = entry.get(name)
             fields[name] = self.lookup(related_model, slug, entry) if slug else None
-        instance = model(**fields)
+        try:
+            instance = model(**fields)
+        except TypeError as error:
+            raise CommandError(f"Seed entry {entry['slug']!r}: {error}") from error
         if issubclass(model, PublishableModel):
             instance.status = Status.PUBLISHED
-        try:
-            instance.full_clean()
-        except ValidationError as error:
-            raise CommandError(
-                f"Seed {model._meta.verbose_name} {entry['slug']!r} is invalid: "
-                f"{error.message_dict}"
-            ) from error
+        self.validate(instance, entry)
         instance.save()
         for name, related_model in many_to_many.items():
             slugs = entry.get(name, [])
             getattr(instance, name).set([self.lookup(related_model, s, entry) for s in slugs])
+        try:
+            citations = citations_for(entry, self.sources)
+        except SeedError as error:
+            raise CommandError(str(error)) from error
+        for citation in citations:
+            citation.entry = instance
+            self.validate(citation, entry)
+            citation.save()
         return instance
+
+    @staticmethod
+    def validate(instance, entry):
+        try:
+            instance.full_clean()
+        except ValidationError as error:
+            raise CommandError(
+                f"Seed {instance._meta.verbose_name} for {entry['slug']!r} is invalid: "
+                f"{error.message_dict}"
+            ) from error
 
     def lookup(self, model, slug, entry):
         try:

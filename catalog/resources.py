@@ -57,6 +57,8 @@ class ShoeResource(CatalogResource):
 
 
 class TrendNoteResource(CatalogResource):
+    # Exported, never imported: the archive dates a note when it first goes public.
+    published_on = fields.Field(attribute="published_on", column_name="published_on", readonly=True)
     shoes = slugs_of(Shoe, "shoes")
     collaborations = slugs_of(Collaboration, "collaborations")
 

@@ -11,10 +11,10 @@ still have their own pages).
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, Prefetch, Window
 from django.db.models.functions import ExtractYear, RowNumber
 
-from .models import Collaboration, Milestone, Shoe
+from .models import Citation, Collaboration, Milestone, Shoe
 
 RELEASES_PER_YEAR = 6
 SHOES_PER_COLLABORATION = 8
@@ -58,10 +58,17 @@ def stand_alone_releases():
     return first_of_year, per_year
 
 
+def with_citations(entries):
+    """The entries' citations, for the page's numbered notes."""
+    return entries.prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.select_related("source"))
+    )
+
+
 def build_timeline():
     """A list of TimelineYear, oldest first."""
-    milestones = Milestone.objects.published()
-    collaborations = (
+    milestones = with_citations(Milestone.objects.published())
+    collaborations = with_citations(
         Collaboration.objects.published()
         .for_listing()
         .filter(release_date__isnull=False)

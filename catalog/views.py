@@ -249,6 +249,7 @@ class TimelineView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["years"] = build_timeline()
+        context["notes"] = PageNotes()
         return context
 
 

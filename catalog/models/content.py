@@ -31,6 +31,7 @@ from ..images import (
     without_metadata,
     write_renditions,
 )
+from ..money import format_money
 from .sources import Citable, Qualifier
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -190,6 +191,22 @@ class ReleaseFacts(PartialDateMixin):
 
     class Meta:
         abstract = True
+
+    @property
+    def retail_price_display(self):
+        return self.figure_display("retail_price")
+
+    @property
+    def resale_peak_display(self):
+        return self.figure_display("resale_peak")
+
+    def figure_display(self, field):
+        """A figure as its source gives it: "$180", "over $700"; '' when unknown."""
+        amount = format_money(getattr(self, field), self.currency)
+        qualifier = getattr(self, f"{field}_qualifier")
+        if not amount or qualifier == Qualifier.EXACT:
+            return amount
+        return f"{Qualifier(qualifier).label.lower()} {amount}"
 
     def clean_release_facts(self, errors):
         self.clean_partial_date(errors)

@@ -1,5 +1,5 @@
 """
-Template helpers for the archive's pages: Markdown, prices, absolute URLs and the palette
+Template helpers for the archive's pages: Markdown, absolute URLs and the palette
 illustration.
 
 `{% shoe_illustration shoe %}` draws a stylised Gel-Kayano 14 from a shoe's palette, so a
@@ -7,8 +7,6 @@ release without a photo still gets a picture (never a broken image). It is inlin
 from presentation attributes only: no external file, no `style` attribute for a strict CSP
 to block, and no `id`, so several illustrations can share a page.
 """
-
-from decimal import Decimal
 
 from django import template
 from django.utils.html import format_html
@@ -19,7 +17,6 @@ from catalog.markdown import plain_text, render_markdown
 register = template.Library()
 register.filter("absolute", absolute_url)
 
-CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 # A chunky runner seen from the lateral side, toe to the right, in a 240 × 120 box.
 # {0} upper, {1} metallic overlays, {2} midsole, {3} heel counter and midsole wave.
@@ -99,13 +96,3 @@ def palette_illustration(palette, label):
     """The same drawing from a comma-separated palette, for pages with no shoe at hand."""
     return illustration([part.strip() for part in palette.split(",") if part.strip()], label)
 
-
-@register.simple_tag
-def money(amount, currency="USD"):
-    """`{% money shoe.retail_price shoe.currency %}` → "$180", "¥20,900", "€149.95"; '' if None."""
-    if amount in (None, ""):
-        return ""
-    amount = Decimal(amount)
-    number = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{number}" if symbol else f"{number} {currency}".strip()

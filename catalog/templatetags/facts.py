@@ -17,9 +17,6 @@ from django.utils.safestring import mark_safe
 
 from catalog.citations import citations_of, claims_in
 from catalog.markdown import render_markdown
-from catalog.models import Qualifier
-
-from .catalog_tags import money
 
 register = template.Library()
 
@@ -31,15 +28,10 @@ def date_value(entry, field):
 
 
 def figure_value(entry, field):
-    """A price with its qualifier and currency: "over $700 (US dollar)"."""
-    qualifier = getattr(entry, f"{field}_qualifier")
-    words = "" if qualifier == Qualifier.EXACT else f"{Qualifier(qualifier).label.lower()} "
+    """A price with its qualifier and currency: "over $700 (highest reported)"."""
     note = entry.get_currency_display() if field == "retail_price" else "highest reported"
     return format_html(
-        '{}{} <span class="facts__note">({})</span>',
-        words,
-        money(getattr(entry, field), entry.currency),
-        note,
+        '{} <span class="facts__note">({})</span>', entry.figure_display(field), note
     )
 
 

@@ -1,0 +1,15 @@
+"""Amounts of money as readers see them: "$180", "¥20,900", "€149.95"."""
+
+from decimal import Decimal
+
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+
+def format_money(amount, currency="USD") -> str:
+    """The amount with its currency's symbol (or code); '' when there is no amount."""
+    if amount in (None, ""):
+        return ""
+    amount = Decimal(amount)
+    number = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{symbol}{number}" if symbol else f"{number} {currency}".strip()

@@ -30,8 +30,11 @@ class ShoeFilterForm(forms.Form):
     year = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
     partner = forms.ChoiceField(required=False)
     kind = forms.ChoiceField(choices=[("", "Any kind"), *Shoe.Kind.choices], required=False)
+    # The archive's own illustration colours, not facts about a release (the label says so).
     colour = forms.ChoiceField(
-        choices=[("", "Any colour"), *Shoe.ColourFamily.choices], required=False
+        label="Illustration colour",
+        choices=[("", "Any colour"), *Shoe.ColourFamily.choices],
+        required=False,
     )
     sort = forms.ChoiceField(choices=SHOE_SORT_CHOICES, required=False)
 

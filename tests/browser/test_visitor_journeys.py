@@ -108,3 +108,20 @@ def test_keyboard_user_can_skip_to_content(live_server, page, seeded):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused == "#main"
+
+
+def test_a_reader_follows_a_reference_to_its_source_and_back(live_server, page, seeded):
+    page.goto(live_server.url + "/collaborations/jjjjound-2022/")
+    reference = page.locator("sup.ref a").first
+    reference.focus()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#note-1")
+    note = page.locator("#note-1")
+    assert note.is_visible()
+    assert "The Gel-Kayano 14 reference article" in note.inner_text()
+    note.locator(".notes__back").click()
+    assert page.url.endswith("#ref-1-1")
+    page.go_back()
+    page.locator("#note-1 a", has_text="reference article").click()
+    assert "/sources/" in page.url
+    assert "jjjjound-2022" in page.content()

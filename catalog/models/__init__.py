@@ -10,7 +10,6 @@ from .content import (
     CollaborationQuerySet,
     Currency,
     Milestone,
-    PartialDateMixin,
     Partner,
     PublishableModel,
     PublishableQuerySet,
@@ -27,6 +26,7 @@ from .content import (
     release_constraints,
     validate_palette,
 )
+from .partial_dates import PartialDateMixin
 from .sources import Citable, Citation, Qualifier, Source
 from .versioning import ContentVersion
 

@@ -19,10 +19,6 @@ from django.utils import timezone
 from ..dates import (
     EARLIEST_DATE,
     DatePrecision,
-    date_range_error,
-    format_partial_date,
-    iso_partial_date,
-    normalise,
 )
 from ..images import (
     rendition_name,
@@ -32,6 +28,7 @@ from ..images import (
     write_renditions,
 )
 from ..money import format_money
+from .partial_dates import PartialDateMixin
 from .sources import Citable, Qualifier
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -120,37 +117,6 @@ def not_before_1993(field):
         name=f"%(app_label)s_%(class)s_{field}_from_1993",
         violation_error_message="A date before 1993 cannot be right.",
     )
-
-
-class PartialDateMixin(models.Model):
-    """A date with its precision; subclasses name the field through `date_field`."""
-
-    date_field = "release_date"
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        setattr(self, self.date_field, normalise(self._date, self.date_precision))
-        super().save(*args, **kwargs)
-
-    @property
-    def _date(self):
-        return getattr(self, self.date_field)
-
-    @property
-    def date_display(self):
-        return format_partial_date(self._date, self.date_precision)
-
-    @property
-    def date_iso(self):
-        return iso_partial_date(self._date, self.date_precision)
-
-    def clean_partial_date(self, errors):
-        message = date_range_error(self._date)
-        if message:
-            errors[self.date_field] = message
-        setattr(self, self.date_field, normalise(self._date, self.date_precision))
 
 
 class ReleaseFacts(PartialDateMixin):

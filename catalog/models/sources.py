@@ -18,12 +18,15 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from ..dates import DatePrecision, format_partial_date, iso_partial_date, normalise
+from ..dates import DatePrecision
+from .partial_dates import PartialDateMixin
 
 EXCERPT_MAX_WORDS = 7
 
 
-class Source(models.Model):
+class Source(PartialDateMixin, models.Model):
+    date_field = "published_on"
+
     title = models.CharField(max_length=200, help_text="The source's title, or a description.")
     author = models.CharField(
         "author or publisher", max_length=200, blank=True, help_text="Leave empty if unknown."
@@ -51,20 +54,8 @@ class Source(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.published_on = normalise(self.published_on, self.date_precision)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("catalog:source-detail", args=[self.pk])
-
-    @property
-    def date_display(self):
-        return format_partial_date(self.published_on, self.date_precision)
-
-    @property
-    def date_iso(self):
-        return iso_partial_date(self.published_on, self.date_precision)
 
 
 class Qualifier(models.TextChoices):

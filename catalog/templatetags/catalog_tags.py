@@ -95,4 +95,3 @@ def shoe_illustration(shoe):
 def palette_illustration(palette, label):
     """The same drawing from a comma-separated palette, for pages with no shoe at hand."""
     return illustration([part.strip() for part in palette.split(",") if part.strip()], label)
-

@@ -28,6 +28,7 @@ from ..images import (
     write_renditions,
 )
 from ..money import format_money
+from .editing import EditVersioned
 from .partial_dates import PartialDateMixin
 from .sources import Citable, Qualifier
 
@@ -55,7 +56,7 @@ class PublishableQuerySet(models.QuerySet):
         )
 
 
-class PublishableModel(models.Model):
+class PublishableModel(EditVersioned, models.Model):
     slug = models.SlugField(
         max_length=120, unique=True, help_text="The last part of the page address."
     )
@@ -226,7 +227,7 @@ class Partner(Citable, PublishableModel):
         return reverse("catalog:partner-detail", kwargs={"slug": self.slug})
 
 
-class Technology(Citable, models.Model):
+class Technology(Citable, EditVersioned, models.Model):
     """A named technology or material (GEL, TRUSSTIC, mesh…) shown in a shoe's facts."""
 
     cited_fields = ("description",)

@@ -8,6 +8,7 @@ citations edited inline, uncited facts flagged in each list and gathered on one 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
 from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,6 +18,7 @@ from import_export.formats.base_formats import CSV, JSON
 from reversion.admin import VersionAdmin
 
 from . import resources
+from .conflicts import ConflictGuardAdmin
 from .images import rendition_name, rendition_widths
 from .models import (
     Citation,
@@ -94,8 +96,9 @@ class CitationInline(GenericTabularInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class CitedAdmin(VersionAdmin):
-    """Citations inline, and a list column naming the facts that cite no source."""
+class CitedAdmin(ConflictGuardAdmin, VersionAdmin):
+    """Citations inline, a list column naming the facts that cite no source, and saves
+    from stale forms refused."""
 
     def get_inlines(self, request, obj):
         return (*super().get_inlines(request, obj), CitationInline)
@@ -275,7 +278,8 @@ class MilestoneAdmin(PublishableAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(VersionAdmin):
+class SourceAdmin(ConflictGuardAdmin, VersionAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("title", "author", "date_display", "consulted_on")
     search_fields = ("title", "author", "url", "note")
     fields = ("title", "author", "url", ("published_on", "date_precision"), "consulted_on", "note")

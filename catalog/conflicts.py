@@ -1,0 +1,184 @@
+"""
+Two editors, one entry: a save made from a form opened before someone else's save is
+refused, never applied silently.
+
+Every change form carries the entry's `edit_version` as it was when the form was opened
+(the hidden `opened_version`).
+On save the form compares it with the version in the database (read under a row lock, so
+two saves cannot both pass). When they differ, the save is refused with a message naming
+who saved meanwhile, the fields they changed (with the values now saved) and the fields
+this editor changed. The form comes back with both: the other editor's changes filled in,
+this editor's own changes kept (where both changed a field, this editor's value stays and
+the message says so), and the current version, so saving again after review applies this
+editor's changes on top of the other's.
+
+What each side changed is worked out from the entry's history (django-reversion): the
+version the form was opened at against the one saved since, and against what was submitted.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
+from reversion.models import Version
+
+VERSION_FIELD = "opened_version"
+"""The form's hidden field: the entry's `edit_version` when the form was opened."""
+
+
+class ConflictGuardForm(forms.ModelForm):
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields[VERSION_FIELD].initial = self.instance.edit_version
+
+    def clean(self):
+        cleaned = super().clean()
+        opened_at = cleaned.get(VERSION_FIELD)
+        if self.instance.pk is None or opened_at is None:
+            return cleaned
+        model = type(self.instance)
+        saved = model.objects.select_for_update().filter(pk=self.instance.pk).first()
+        if saved is None or saved.edit_version == opened_at:
+            return cleaned
+        message, theirs_only = conflict_message(self, saved, opened_at)
+        # Back to the editor: their own input, the other editor's changes, today's version.
+        self.data = self.data.copy()
+        for name in theirs_only:
+            put_value(self, name, current_value(saved, name))
+        self.data[self.add_prefix(VERSION_FIELD)] = str(saved.edit_version)
+        raise ValidationError(message)
+
+
+def conflict_message(form, saved, opened_at):
+    opened = version_at(saved, opened_at)
+    latest = version_at(saved, saved.edit_version)
+    who = editor_of(latest)
+    fields = [name for name in form.fields if name != VERSION_FIELD]
+    if opened is None:
+        return format_html(
+            "{} saved this entry after you opened it, so your save was not applied. Your "
+            "changes are still in the form: compare them with the current version (History), "
+            "then save again.",
+            who,
+        ), []
+    before = opened.field_dict
+    theirs = [name for name in fields if differs(saved, before, name)]
+    mine = [name for name in fields if submitted_differs(form, before, name)]
+    rows = format_html_join(
+        "",
+        "<li>{}: now “{}”</li>",
+        ((label(form, name), shown(saved, name)) for name in theirs),
+    )
+    both = [name for name in theirs if name in mine]
+    message = format_html(
+        "{} saved this entry after you opened it, so your save was not applied. "
+        "They changed: <ul>{}</ul> You changed: {}. {}The form now shows their changes "
+        "together with yours: check it, then save again to apply yours.",
+        who,
+        rows or format_html("<li>nothing in this form</li>"),
+        ", ".join(label(form, name) for name in mine) or "nothing",
+        format_html(
+            "Both of you changed {}: the form keeps your version. ",
+            ", ".join(label(form, name) for name in both),
+        )
+        if both
+        else "",
+    )
+    return message, [name for name in theirs if name not in mine]
+
+
+def version_at(entry, edit_version):
+    """The history entry recorded when `entry` was at `edit_version`, if any."""
+    for version in Version.objects.get_for_object(entry)[:50]:
+        if version.field_dict.get("edit_version") == edit_version:
+            return version
+    return None
+
+
+def editor_of(version):
+    user = version.revision.user if version is not None else None
+    return user.get_username() if user else "Another editor"
+
+
+def attname(entry, name):
+    return entry._meta.get_field(name).attname
+
+
+def current_value(entry, name):
+    field = entry._meta.get_field(name)
+    if field.many_to_many:
+        return sorted(getattr(entry, name).values_list("pk", flat=True))
+    return getattr(entry, field.attname)
+
+
+def differs(entry, before, name):
+    key = attname(entry, name)
+    if key not in before:
+        return False
+    old = before[key]
+    return current_value(entry, name) != (sorted(old) if isinstance(old, list) else old)
+
+
+def submitted_differs(form, before, name):
+    key = attname(form.instance, name)
+    if key not in before or name not in form.cleaned_data:
+        return False
+    value = form.cleaned_data[name]
+    old = before[key]
+    if isinstance(old, list):
+        return sorted(item.pk for item in value or []) != sorted(old)
+    if hasattr(value, "pk"):
+        value = value.pk
+    return (value if value is not None else "") != (old if old is not None else "")
+
+
+def put_value(form, name, value):
+    """Put a saved value into the bound form's data, as its widget would submit it."""
+    widget = form.fields[name].widget
+    key = form.add_prefix(name)
+    if isinstance(widget, forms.MultiWidget | forms.FileInput):
+        return  # split date-times and pictures stay as the editor left them
+    if isinstance(widget, forms.CheckboxInput):
+        if value:
+            form.data[key] = "on"
+        else:
+            form.data.pop(key, None)
+    elif isinstance(value, list):
+        form.data.setlist(key, [str(item) for item in value])
+    else:
+        form.data[key] = "" if value is None else str(value)
+
+
+def label(form, name):
+    return str(form.fields[name].label or name).capitalize()
+
+
+def shown(entry, name):
+    """The value now saved, as an editor reads it, shortened."""
+    field = entry._meta.get_field(name)
+    if field.many_to_many:
+        text = ", ".join(str(item) for item in getattr(entry, name).all())
+    elif field.choices:
+        text = getattr(entry, f"get_{name}_display")()
+    else:
+        text = str(getattr(entry, name) or "")
+    return text if len(text) <= 120 else f"{text[:117]}…"
+
+
+class ConflictGuardAdmin:
+    """A ModelAdmin mixin: change forms carry and check the entry's edit version."""
+
+    form = ConflictGuardForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if any(VERSION_FIELD in flatten(options["fields"]) for _, options in fieldsets):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *rest]
+
+
+def flatten(fields):
+    return [name for item in fields for name in (item if isinstance(item, tuple) else (item,))]

@@ -1,0 +1,103 @@
+"""Two editors save the same entry: the second save, made from a stale form, is refused."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from catalog.models import Partner, Shoe
+
+from .test_admin import shoe_form
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editors(django_user_model):
+    """Two editors, each in a browser session of their own."""
+    sessions = {}
+    for name in ("kim", "noor"):
+        user = django_user_model.objects.create_superuser(name, f"{name}@example.org", "pw-" * 6)
+        sessions[name] = Client()
+        sessions[name].force_login(user)
+    return sessions
+
+
+@pytest.fixture
+def shoe(editors):
+    editors["kim"].post(reverse("admin:catalog_shoe_add"), shoe_form())
+    return Shoe.objects.get(slug="kith-cream-antler")
+
+
+def opened_version(client, url):
+    """Open the change form as an editor does; the version it was opened at."""
+    html = client.get(url).content.decode()
+    return re.search(r'name="opened_version" value="(\d+)"', html).group(1)
+
+
+def save(client, url, opened, **changes):
+    return client.post(url, {**shoe_form(**changes), "opened_version": opened})
+
+
+def test_a_save_from_a_stale_form_is_refused_and_says_what_changed(editors, shoe):
+    url = reverse("admin:catalog_shoe_change", args=[shoe.pk])
+    kim_opened = opened_version(editors["kim"], url)
+    noor_opened = opened_version(editors["noor"], url)
+    assert save(editors["noor"], url, noor_opened, summary="Noor's summary.").status_code == 302
+
+    response = save(editors["kim"], url, kim_opened, designer="Kim's designer")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "noor saved this entry after you opened it" in html
+    assert "Summary: now “Noor&#x27;s summary.”" in html
+    assert "You changed: Designer" in html
+    shoe.refresh_from_db()
+    assert (shoe.summary, shoe.designer) == ("Noor's summary.", "")
+
+
+def test_the_refused_form_carries_both_changes_and_saves_on_review(editors, shoe):
+    url = reverse("admin:catalog_shoe_change", args=[shoe.pk])
+    kim_opened = opened_version(editors["kim"], url)
+    save(editors["noor"], url, opened_version(editors["noor"], url), summary="Noor's summary.")
+    refused = save(editors["kim"], url, kim_opened, designer="Kim's designer").content.decode()
+
+    # The form comes back with Noor's summary, Kim's designer and today's version.
+    assert "Noor&#x27;s summary.</textarea>" in refused or 'value="Noor&#x27;s summary."' in refused
+    assert 'value="Kim&#x27;s designer"' in refused
+    reopened = re.search(r'name="opened_version" value="(\d+)"', refused).group(1)
+    assert reopened != kim_opened
+
+    again = save(
+        editors["kim"], url, reopened, summary="Noor's summary.", designer="Kim's designer"
+    )
+    assert again.status_code == 302
+    shoe.refresh_from_db()
+    assert (shoe.summary, shoe.designer) == ("Noor's summary.", "Kim's designer")
+
+
+def test_when_both_change_one_field_the_editor_is_told(editors, shoe):
+    url = reverse("admin:catalog_shoe_change", args=[shoe.pk])
+    kim_opened = opened_version(editors["kim"], url)
+    save(editors["noor"], url, opened_version(editors["noor"], url), summary="Noor's words.")
+    html = save(editors["kim"], url, kim_opened, summary="Kim's words.").content.decode()
+    assert "Both of you changed Summary: the form keeps your version." in html
+    assert Shoe.objects.get(pk=shoe.pk).summary == "Noor's words."
+
+
+def test_a_fresh_form_saves_as_usual(editors, shoe):
+    url = reverse("admin:catalog_shoe_change", args=[shoe.pk])
+    opened = opened_version(editors["kim"], url)
+    assert save(editors["kim"], url, opened, designer="Hidenori Yamashita").status_code == 302
+    assert save(editors["kim"], url, opened, designer="Someone else").status_code == 200
+
+
+def test_every_content_model_guards_its_change_form(editors):
+    partner = Partner.objects.create(name="Studio", slug="studio", kind="studio", bio="b")
+    url = reverse("admin:catalog_partner_change", args=[partner.pk])
+    html = editors["kim"].get(url).content.decode()
+    assert 'name="opened_version" value="1"' in html
+    for model in ("collaboration", "trendnote", "milestone", "technology", "source"):
+        html = editors["kim"].get(reverse(f"admin:catalog_{model}_add")).content.decode()
+        assert 'name="opened_version"' in html, model

@@ -25,6 +25,7 @@ from .models import (
     Collaboration,
     Milestone,
     Partner,
+    Redirect,
     Shoe,
     Source,
     Status,
@@ -287,6 +288,15 @@ class SourceAdmin(ConflictGuardAdmin, VersionAdmin):
     @admin.display(description="published", ordering="published_on")
     def date_display(self, source):
         return source.date_display or "—"
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    """Old addresses of renamed entries. Deleting one makes its old address a 404 again."""
+
+    list_display = ("old_path", "new_path", "created_at")
+    search_fields = ("old_path", "new_path")
+    readonly_fields = ("created_at",)
 
 
 CITED_MODELS = (Shoe, Collaboration, Partner, TrendNote, Milestone, Technology)

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "kayano_site.request_id.RequestIdMiddleware",  # first: everything after it logs with the id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A 404 for an address that moved (a renamed entry) becomes a 301 to its new one.
+    "catalog.redirects.RedirectMiddleware",
     # Anonymous visitors are answered from the page cache before the rest of the stack runs.
     "catalog.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -27,10 +27,12 @@ from .content import (
     validate_palette,
 )
 from .partial_dates import PartialDateMixin
+from .redirects import Redirect
 from .sources import Citable, Citation, Qualifier, Source
 from .versioning import ContentVersion
 
 __all__ = [
+    "Redirect",
     "Source",
     "Qualifier",
     "Citation",

@@ -30,6 +30,7 @@ from ..images import (
 from ..money import format_money
 from .editing import EditVersioned
 from .partial_dates import PartialDateMixin
+from .redirects import LeavesRedirects
 from .sources import Citable, Qualifier
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -191,7 +192,7 @@ def release_constraints():
     ]
 
 
-class Partner(Citable, PublishableModel):
+class Partner(Citable, LeavesRedirects, PublishableModel):
     cited_fields = ("kind", "city", "country", "key_person")
     claim_fields = ("bio",)
 
@@ -262,7 +263,7 @@ class CollaborationQuerySet(PublishableQuerySet):
         )
 
 
-class Collaboration(Citable, ReleaseFacts, PublishableModel):
+class Collaboration(Citable, ReleaseFacts, LeavesRedirects, PublishableModel):
     cited_fields = ("partner", "kind", "release_date", "retail_price", "resale_peak")
     claim_fields = ("summary", "story")
 
@@ -304,7 +305,7 @@ class ShoeQuerySet(PublishableQuerySet):
         return self.for_listing().prefetch_related("technologies")
 
 
-class Shoe(Citable, ReleaseFacts, PublishableModel):
+class Shoe(Citable, ReleaseFacts, LeavesRedirects, PublishableModel):
     cited_fields = (
         "colorway",
         "kind",
@@ -464,7 +465,7 @@ class TrendNoteQuerySet(PublishableQuerySet):
         return self.defer("body")
 
 
-class TrendNote(Citable, PublishableModel):
+class TrendNote(Citable, LeavesRedirects, PublishableModel):
     claim_fields = ("summary", "body")
 
     class Theme(models.TextChoices):

@@ -1,7 +1,8 @@
 """
 The editors' admin: every catalog model with lists, filters, search and autocomplete,
 bulk publishing, CSV/JSON import and export (django-import-export), a restorable history
-of every change, deletions included (django-reversion), and the sources behind each fact:
+of every change, deletions included, with a field-by-field comparison of any two versions
+(django-reversion, django-reversion-compare), and the sources behind each fact:
 citations edited inline, uncited facts flagged in each list and gathered on one page.
 """
 
@@ -15,7 +16,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, JSON
-from reversion.admin import VersionAdmin
+from reversion_compare.admin import CompareVersionAdmin
 
 from . import resources
 from .conflicts import ConflictGuardAdmin
@@ -97,7 +98,7 @@ class CitationInline(GenericTabularInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class CitedAdmin(ConflictGuardAdmin, VersionAdmin):
+class CitedAdmin(ConflictGuardAdmin, CompareVersionAdmin):
     """Citations inline, a list column naming the facts that cite no source, and saves
     from stale forms refused."""
 
@@ -279,7 +280,7 @@ class MilestoneAdmin(PublishableAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(ConflictGuardAdmin, VersionAdmin):
+class SourceAdmin(ConflictGuardAdmin, CompareVersionAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("title", "author", "date_display", "consulted_on")
     search_fields = ("title", "author", "url", "note")

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "reversion",
+    "reversion_compare",
     "import_export",
     "axes",
     "catalog",

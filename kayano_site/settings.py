@@ -62,7 +62,7 @@ CSRF_TRUSTED_ORIGINS = env.list(
 RELEASE = env.str("RELEASE", default="")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "kayano_site.apps.KayanoAdminConfig",  # Django's admin, with a second factor for staff
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "reversion",
     "reversion_compare",
     "import_export",
@@ -90,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -237,6 +241,11 @@ CONTENT_SECURITY_POLICY = {
 # Admin login throttling (django-axes): five failures lock out that username from that
 # address for an hour. Unlock early with `manage.py axes_reset_username USERNAME`.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+
+# A second factor for every staff login (an authenticator app, or a recovery code). On
+# unless DEBUG; a wrong code is throttled by django-otp, a wrong password counts for axes.
+ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=not DEBUG)
+OTP_TOTP_ISSUER = "Kayano 14 Archive"
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
@@ -248,9 +257,22 @@ AXES_CLIENT_IP_CALLABLE = "kayano_site.client_ip.client_ip"
 # unix socket has no peer address and always comes from the local proxy.
 TRUSTED_PROXIES = env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1", "::1"])
 
-# Editors import and export CSV/JSON; an import with any bad row saves nothing.
+# Editors import and export CSV/JSON (the admin side is catalog/importing.py); an import
+# with any bad row saves nothing.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# A previewed file waits for its confirm in the media storage, which every app server shares
+# (MEDIA_ROOT, or the S3 bucket once there are several), not in one server's /tmp.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "catalog.importing.PendingImportStorage"
+if not AWS_STORAGE_BUCKET_NAME:
+    # On disk, readable by the app's user only: nginx's /media/ cannot serve a pending file.
+    STORAGES["import_export"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"file_permissions_mode": 0o600, "directory_permissions_mode": 0o700},
+    }
+# Off: it only deletes a leading "=" (in JSON too). catalog.importing.SpreadsheetCSV quotes
+# every cell a spreadsheet would run (=, +, -, @) instead, and reads it back as typed.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 
 # The public name of the site, used in titles, feeds and sharing cards.
 SITE_NAME = "Kayano 14 Archive"

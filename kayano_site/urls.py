@@ -8,11 +8,6 @@ from catalog.caching import public_page
 
 from . import views
 
-admin.site.site_header = "Kayano 14 Archive"
-admin.site.site_title = "Kayano 14 Archive admin"
-admin.site.index_title = "Curate the archive"
-admin.site.index_template = "admin/kayano_index.html"
-
 urlpatterns = [
     path(
         "admin/catalog/uncited-facts/",

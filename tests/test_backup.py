@@ -2,17 +2,26 @@
 
 import io
 import json
+import re
 import tarfile
+import tempfile
+from pathlib import Path
 
 import pytest
+import reversion
+from axes.models import AccessAttempt
 from django.contrib.auth.models import Group, Permission, User
+from django.contrib.sessions.models import Session
 from django.core import serializers
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import DatabaseError
 from PIL import Image
+from reversion.models import Revision
 
+from catalog.management.commands import restore as restore_command
 from catalog.models import (
     Collaboration,
     ContentVersion,
@@ -37,9 +46,9 @@ pytestmark = pytest.mark.django_db
 CATALOG = [Partner, Technology, Collaboration, Shoe, TrendNote, Milestone]
 
 
-def png_bytes():
+def png_bytes(colour="#c0c4c8"):
     buffer = io.BytesIO()
-    Image.new("RGB", (4, 3), "#c0c4c8").save(buffer, format="PNG")
+    Image.new("RGB", (4, 3), colour).save(buffer, format="PNG")
     return buffer.getvalue()
 
 
@@ -57,6 +66,14 @@ def snapshot():
             use_natural_primary_keys=True,
         )
     return rows
+
+
+def media_files(settings):
+    """Every file under MEDIA_ROOT with its bytes, so a test sees any file added or changed."""
+    root = Path(settings.MEDIA_ROOT)
+    return {
+        str(path.relative_to(root)): path.read_bytes() for path in root.rglob("*") if path.is_file()
+    }
 
 
 @pytest.fixture
@@ -106,9 +123,10 @@ def test_a_backup_restored_into_an_emptied_database_brings_back_every_row_and_fi
     assert not default_storage.exists(picture_name)
 
     out = io.StringIO()
-    call_command("restore", str(backup), stdout=out)
+    call_command("restore", str(backup), include_users=True, stdout=out)
 
     assert f"from {backup}" in out.getvalue()
+    assert "skipped" not in out.getvalue()
     assert snapshot() == before
     assert default_storage.open(picture_name).read() == picture
     hana = User.objects.get(username="hana")
@@ -116,6 +134,170 @@ def test_a_backup_restored_into_an_emptied_database_brings_back_every_row_and_fi
     assert hana.has_perm("catalog.change_shoe")
     assert hana.has_perm("catalog.view_partner")
     assert Shoe.objects.get(pk=archive.pk).picture_alt == archive.picture_alt
+
+
+def test_a_restore_leaves_accounts_groups_and_passwords_as_they_are(archive, tmp_path):
+    AccessAttempt.objects.create(
+        username="hana", ip_address="192.0.2.7", user_agent="x", failures_since_start=3
+    )
+    backup = tmp_path / "kayano.tar.gz"
+    call_command("backup", output=str(backup), stdout=io.StringIO())
+    hana = User.objects.get(username="hana")
+    hana.set_password("changed after the backup")
+    hana.save()
+    User.objects.filter(username="admin").delete()
+    Group.objects.filter(name="Reviewers").update(name="Former reviewers")
+    AccessAttempt.objects.all().delete()
+    archive.summary = "Edited after the backup."
+    archive.save()
+
+    out = io.StringIO()
+    call_command("restore", str(backup), stdout=out)
+
+    hana.refresh_from_db()
+    assert hana.check_password("changed after the backup")
+    assert not hana.check_password("a long passphrase")
+    assert not User.objects.filter(username="admin").exists()
+    assert Group.objects.filter(name="Former reviewers").exists()
+    assert not Group.objects.filter(name="Reviewers").exists()
+    assert not AccessAttempt.objects.exists(), "a lockout from backup time stays forgotten"
+    archive.refresh_from_db()
+    assert archive.summary == "A colorway of the Gel-Kayano 14."
+    assert re.search(
+        r"Users, groups and passwords skipped \(\d+ rows of auth, axes\)", out.getvalue()
+    )
+    assert "--include-users" in out.getvalue()
+
+
+def test_restore_with_include_users_puts_accounts_and_passwords_back(archive, tmp_path):
+    backup = tmp_path / "kayano.tar.gz"
+    call_command("backup", output=str(backup), stdout=io.StringIO())
+    hana = User.objects.get(username="hana")
+    hana.set_password("changed after the backup")
+    hana.save()
+    User.objects.filter(username="admin").delete()
+
+    out = io.StringIO()
+    call_command("restore", str(backup), include_users=True, stdout=out)
+
+    hana.refresh_from_db()
+    assert hana.check_password("a long passphrase")
+    assert User.objects.get(username="admin").is_superuser
+    assert "skipped" not in out.getvalue()
+
+
+def test_history_by_an_account_that_is_not_restored_keeps_no_author(archive, tmp_path):
+    assert reversion.is_registered(Shoe)
+    for username, comment in (("hana", "By Hana"), ("admin", "By the admin")):
+        with reversion.create_revision():
+            reversion.set_user(User.objects.get(username=username))
+            reversion.set_comment(comment)
+            archive.save()
+    backup = tmp_path / "kayano.tar.gz"
+    call_command("backup", output=str(backup), stdout=io.StringIO())
+    Revision.objects.all().delete()
+    User.objects.filter(username="hana").delete()
+
+    call_command("restore", str(backup), stdout=io.StringIO())
+
+    assert not User.objects.filter(username="hana").exists()
+    assert Revision.objects.get(comment="By Hana").user is None
+    assert Revision.objects.get(comment="By the admin").user.username == "admin"
+    assert Revision.objects.get(comment="By Hana").version_set.get().object_id == str(archive.pk)
+
+
+def test_a_restore_that_fails_while_writing_pictures_leaves_every_row_and_picture(
+    archive, tmp_path, settings, monkeypatch
+):
+    for name in ("second", "third"):
+        ShoeFactory(picture=ContentFile(png_bytes(), name=f"{name}.png"), picture_alt=name)
+    backup = tmp_path / "kayano.tar.gz"
+    call_command("backup", output=str(backup), stdout=io.StringIO())
+    # Since the backup: two pictures were replaced in place, one was removed, a row edited.
+    first, second, third = sorted(
+        Shoe.objects.exclude(picture="").values_list("picture", flat=True)
+    )
+    for name in (first, second):
+        (Path(settings.MEDIA_ROOT) / name).write_bytes(png_bytes("#1b1b1b"))
+    default_storage.delete(third)
+    archive.summary = "Edited after the backup."
+    archive.save()
+    rows, files = snapshot(), media_files(settings)
+
+    save = FileSystemStorage.save
+    calls = []
+
+    def save_fails_the_second_time(storage, name, content, max_length=None):
+        calls.append(name)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return save(storage, name, content, max_length)
+
+    monkeypatch.setattr(FileSystemStorage, "save", save_fails_the_second_time)
+
+    with pytest.raises(CommandError, match="Nothing was restored.*No space left"):
+        call_command("restore", str(backup), stdout=io.StringIO())
+
+    assert len(calls) >= 2, "the picture step was reached"
+    assert snapshot() == rows
+    assert media_files(settings) == files
+
+
+def test_a_restore_puts_the_backups_pictures_back_over_later_edits(archive, tmp_path, settings):
+    picture_name = archive.picture.name
+    backed_up = default_storage.open(picture_name).read()
+    backup = tmp_path / "kayano.tar.gz"
+    call_command("backup", output=str(backup), stdout=io.StringIO())
+    (Path(settings.MEDIA_ROOT) / picture_name).write_bytes(png_bytes("#1b1b1b"))
+
+    call_command("restore", str(backup), stdout=io.StringIO())
+
+    assert media_files(settings) == {picture_name: backed_up}
+
+
+def test_a_restore_whose_transaction_fails_after_the_swap_puts_every_picture_back(
+    archive, tmp_path, settings, monkeypatch
+):
+    backup = tmp_path / "kayano.tar.gz"
+    call_command("backup", output=str(backup), stdout=io.StringIO())
+    (Path(settings.MEDIA_ROOT) / archive.picture.name).write_bytes(png_bytes("#1b1b1b"))
+    archive.summary = "Edited after the backup."
+    archive.save()
+    rows, files = snapshot(), media_files(settings)
+
+    def commit_fails():
+        # The last step inside the transaction: stands in for a failing COMMIT.
+        raise DatabaseError("could not serialize access")
+
+    monkeypatch.setattr(restore_command, "catalog_changed", commit_fails)
+
+    with pytest.raises(CommandError, match="Nothing was restored: could not serialize"):
+        call_command("restore", str(backup), stdout=io.StringIO())
+
+    assert snapshot() == rows
+    assert media_files(settings) == files
+
+
+def test_a_picture_that_cannot_be_put_back_is_named_with_its_saved_copy(
+    archive, tmp_path, settings, monkeypatch
+):
+    backup = tmp_path / "kayano.tar.gz"
+    call_command("backup", output=str(backup), stdout=io.StringIO())
+    edited = png_bytes("#1b1b1b")
+    (Path(settings.MEDIA_ROOT) / archive.picture.name).write_bytes(edited)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    def storage_breaks(storage, name, content, max_length=None):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(FileSystemStorage, "save", storage_breaks)
+
+    with pytest.raises(CommandError, match="could not be put back") as failure:
+        call_command("restore", str(backup), stdout=io.StringIO())
+
+    copy = re.search(r"previous copy: (\S+)\)", str(failure.value)).group(1)
+    assert archive.picture.name in str(failure.value)
+    assert Path(copy).read_bytes() == edited
 
 
 def test_restore_marks_the_catalog_changed_so_cached_pages_are_not_served(
@@ -213,13 +395,57 @@ def test_a_tarball_with_a_path_escaping_member_is_refused_before_anything_change
     assert not list(tmp_path.rglob("evil"))
 
 
-def test_a_tarball_with_a_symlink_is_refused(tmp_path):
+@pytest.mark.parametrize(
+    "kind", [tarfile.SYMTYPE, tarfile.LNKTYPE, tarfile.CHRTYPE, tarfile.FIFOTYPE]
+)
+def test_a_tarball_with_a_link_or_device_is_refused(tmp_path, kind):
     link = tarfile.TarInfo("media/shoes/passwd")
-    link.type = tarfile.SYMTYPE
+    link.type = kind
     link.linkname = "/etc/passwd"
     path = tarball(tmp_path / "link.tar.gz", [file_member("data.json", b"[]"), (link, None)])
 
     with pytest.raises(CommandError, match="unsafe member"):
+        call_command("restore", str(path), stdout=io.StringIO())
+    assert not list(tmp_path.rglob("passwd"))
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {
+            "model": "sessions.session",
+            "pk": "a" * 32,
+            "fields": {"session_data": "e30:1", "expire_date": "2099-01-01T00:00:00Z"},
+        },
+        {
+            "model": "auth.permission",
+            "fields": {
+                "name": "Can do anything",
+                "content_type": ["catalog", "shoe"],
+                "codename": "anything",
+            },
+        },
+    ],
+)
+def test_a_data_file_with_rows_a_backup_never_holds_is_refused(tmp_path, row):
+    shoe = ShoeFactory()
+    path = tarball(
+        tmp_path / "odd.tar.gz",
+        [file_member("data.json", json.dumps([row]).encode())],
+    )
+
+    with pytest.raises(CommandError, match=f"never holds.*{row['model']}"):
+        call_command("restore", str(path), replace=True, stdout=io.StringIO())
+
+    assert Shoe.objects.filter(pk=shoe.pk).exists()
+    assert not Session.objects.exists()
+    assert not Permission.objects.filter(codename="anything").exists()
+
+
+@pytest.mark.parametrize("data", [b"{}", b"[1, 2]", b'[{"fields": {}}]'])
+def test_a_data_file_that_is_not_a_list_of_rows_is_refused(tmp_path, data):
+    path = tarball(tmp_path / "odd.tar.gz", [file_member("data.json", data)])
+    with pytest.raises(CommandError, match="not a backup's rows"):
         call_command("restore", str(path), stdout=io.StringIO())
 
 

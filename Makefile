@@ -81,8 +81,8 @@ backup: $(VENV)/.runtime
 
 ## restore: load a backup: make restore FILE=backups/kayano-....tar.gz [REPLACE=1]
 restore: $(VENV)/.runtime
-	@test -n "$(FILE)" || { echo "usage: make restore FILE=path/to/backup.tar.gz [REPLACE=1]" >&2; exit 2; }
-	$(DATA_ENV) $(PY) manage.py restore $(if $(REPLACE),--replace) "$(FILE)"
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=path/to/backup.tar.gz [REPLACE=1] [USERS=1]" >&2; exit 2; }
+	$(DATA_ENV) $(PY) manage.py restore $(if $(REPLACE),--replace) $(if $(USERS),--include-users) "$(FILE)"
 
 ## bench: load-test the public pages under gunicorn with 1,000 and 10,000 shoes (needs wrk)
 bench: $(VENV)/.runtime

@@ -79,7 +79,7 @@ edge: $(VENV)/.runtime $(LOCAL_SECRET)
 backup: $(VENV)/.runtime
 	$(DATA_ENV) $(PY) manage.py backup
 
-## restore: load a backup: make restore FILE=backups/kayano-....tar.gz [REPLACE=1]
+## restore: load a backup: make restore FILE=backups/kayano-....tar.gz [REPLACE=1] [USERS=1]
 restore: $(VENV)/.runtime
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=path/to/backup.tar.gz [REPLACE=1] [USERS=1]" >&2; exit 2; }
 	$(DATA_ENV) $(PY) manage.py restore $(if $(REPLACE),--replace) $(if $(USERS),--include-users) "$(FILE)"

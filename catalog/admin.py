@@ -14,13 +14,12 @@ from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, JSON
 from reversion_compare.admin import CompareVersionAdmin
 
 from . import resources
 from .conflicts import ConflictGuardAdmin
 from .images import rendition_name, rendition_widths
+from .importing import EditorImportExportMixin
 from .models import (
     Citation,
     Collaboration,
@@ -117,10 +116,9 @@ class CitedAdmin(ConflictGuardAdmin, CompareVersionAdmin):
         return format_html('<strong class="uncited">{}</strong>', labels)
 
 
-class CatalogAdmin(ImportExportMixin, CitedAdmin):
+class CatalogAdmin(EditorImportExportMixin, CitedAdmin):
     """History with restore (deleted entries too) and CSV/JSON import and export."""
 
-    formats = (CSV, JSON)
     history_latest_first = True
 
 

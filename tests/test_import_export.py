@@ -274,6 +274,14 @@ def test_a_tampered_confirm_cannot_read_or_delete_another_file(admin_client, vic
     assert default_storage.exists("django-import-export/victim.csv")
 
 
+@pytest.mark.parametrize("fmt", ["99", "json", JSON_FORMAT])
+def test_a_tampered_format_is_ignored(admin_client, fmt):
+    data = confirm_data(preview(admin_client, SHOE_HEADER + shoe_row("own-pair")))
+    response = confirm(admin_client, {**data, "format": fmt, "resource": "7"})
+    assert "Import finished: 1 new" in page_text(response)
+    assert Shoe.objects.get().slug == "own-pair"
+
+
 def test_a_preview_cannot_be_confirmed_by_another_editor(admin_client, client):
     data = confirm_data(preview(admin_client, SHOE_HEADER + shoe_row("own-pair")))
     other = User.objects.create_superuser("other", password="another long password")

@@ -18,7 +18,6 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from . import resources
 from .conflicts import ConflictGuardAdmin
-from .images import rendition_name, rendition_widths
 from .importing import EditorImportExportMixin
 from .models import (
     Citation,
@@ -182,10 +181,9 @@ def thumbnail(shoe):
     """A small picture (the smallest rendition) or, without one, the palette illustration."""
     if not shoe.picture:
         return shoe_illustration(shoe)
-    widths = rendition_widths(shoe.picture_width)
-    storage = shoe.picture.storage
-    url = storage.url(rendition_name(shoe.picture.name, widths[0])) if widths else shoe.picture.url
-    return format_html('<img src="{}" alt="{}" width="96">', url, shoe.picture_alt)
+    return format_html(
+        '<img src="{}" alt="{}" width="96">', shoe.picture_small.url, shoe.picture_alt
+    )
 
 
 @admin.register(Shoe)

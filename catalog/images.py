@@ -1,47 +1,134 @@
 """
-Shoe pictures: what an upload must be, and what the site makes of it.
+Shoe pictures: what an upload must be, what is stored, and the renditions pages show.
 
 An upload must be a real JPEG, PNG or WebP (judged by its content, not its name), at most
-5 MB and at least 600 px wide. On save its metadata (EXIF, GPS, camera details) is
-stripped by re-encoding, and WebP renditions are written beside it for `srcset`.
+5 MB, at least 600 px wide, at most 40 megapixels, and complete. The pixel count is read
+from the file's header before anything is decoded: a PNG of a few kilobytes can declare
+12000 x 12000 px and take gigabytes to decode. On save the picture is re-encoded upright,
+in sRGB and without metadata (EXIF, GPS, camera details, colour profiles).
+
+Renditions come from django-imagekit: WebP copies at most 400, 800 and 1200 px wide for
+`srcset`, and a JPEG at most 1200 px wide for link previews (og:image, JSON-LD), which not
+every site that shows previews accepts as WebP. They are written once, when a new picture
+is saved (imagekit's Optimistic strategy), and never looked for while a page renders: no
+storage or cache call per card. Their names hash the picture's whole stored name, so two
+pictures never share them. Everything goes through the storage API, so S3 works as a
+local MEDIA_ROOT does.
 """
 
 import io
+import warnings
 from pathlib import PurePosixPath
 
+from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
+from django.db import models
 from django.template.defaultfilters import filesizeformat
-from PIL import Image, ImageOps, UnidentifiedImageError
+from imagekit import ImageSpec
+from imagekit.cachefiles import ImageCacheFile
+from imagekit.cachefiles.backends import CacheFileState
+from imagekit.processors import ResizeToFit
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_BYTES = 5 * 1024 * 1024
 MIN_WIDTH = 600
-RENDITION_WIDTHS = (400, 800, 1200)
+MAX_MEGAPIXELS = 40
+SAVE_OPTIONS = {"JPEG": {"quality": 88}, "WEBP": {"quality": 88}}
 RENDITION_FOLDER = "shoes/renditions"
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+SIXTEEN_BIT_GREY = {"I", "I;16", "I;16B", "I;16L", "I;16N"}
 
 
-def validate_picture(file):
-    """Refuse anything but a JPEG, PNG or WebP of at most 5 MB and at least 600 px wide."""
-    if getattr(file, "_committed", False):
-        return  # already stored and checked when it was uploaded
+# What an upload must be
+
+
+def check_file_size(file):
     if file.size > MAX_BYTES:
         raise ValidationError(
             "This file is %(size)s; pictures may be at most %(limit)s.",
             params={"size": filesizeformat(file.size), "limit": filesizeformat(MAX_BYTES)},
             code="picture_too_big",
         )
+
+
+def too_many_pixels(width=None, height=None):
+    if width is None:
+        return ValidationError(
+            "This picture has far too many pixels to open; "
+            "pictures may have at most %(max)d megapixels.",
+            params={"max": MAX_MEGAPIXELS},
+            code="picture_too_many_pixels",
+        )
+    return ValidationError(
+        "This picture is %(width)d × %(height)d px (%(megapixels)d megapixels); "
+        "pictures may have at most %(max)d megapixels.",
+        params={
+            "width": width,
+            "height": height,
+            "megapixels": width * height // 1_000_000,
+            "max": MAX_MEGAPIXELS,
+        },
+        code="picture_too_many_pixels",
+    )
+
+
+def read_header(file):
+    """
+    The format, width and height the file's header declares, or None when Pillow cannot
+    tell what the file is. Nothing is decoded. Refuses a picture over the pixel bound.
+    """
+    file.seek(0)
     try:
+        with warnings.catch_warnings():
+            # Pillow warns from about 89 megapixels on; ours is the lower bound checked here.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                kind, width, height = image.format, image.width, image.height
+    except Image.DecompressionBombError as error:
+        # Pillow refuses over about 179 megapixels before telling the size.
+        raise too_many_pixels() from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    finally:
         file.seek(0)
+    if width * height > MAX_MEGAPIXELS * 1_000_000:
+        raise too_many_pixels(width, height)
+    return kind, width, height
+
+
+def check_complete(file):
+    """Decode the whole picture once, so a damaged or cut-short file is refused here, not
+    with a server error when it is saved. The pixel bound was checked first."""
+    file.seek(0)
+    try:
         with Image.open(file) as image:
-            kind, width = image.format, image.width
-    except (UnidentifiedImageError, OSError) as error:
+            # A JPEG decodes at an eighth of its size here, which still reads every byte.
+            image.draft(image.mode, (max(image.width // 8, 1), max(image.height // 8, 1)))
+            image.load()
+    except Exception as error:  # whatever Pillow raises on the way, the file is broken
         raise ValidationError(
-            "This file is not a picture we can read: upload a JPEG, PNG or WebP.",
-            code="picture_unreadable",
+            "This file is damaged or not a complete image: export or download it again.",
+            code="picture_damaged",
         ) from error
     finally:
         file.seek(0)
+
+
+def validate_picture(file):
+    """Refuse anything but a complete JPEG, PNG or WebP of at most 5 MB, at least 600 px
+    wide and at most 40 megapixels."""
+    if getattr(file, "_committed", False):
+        return  # already stored and checked when it was uploaded
+    check_file_size(file)
+    header = read_header(file)
+    if header is None:
+        raise ValidationError(
+            "This file is not a picture we can read: upload a JPEG, PNG or WebP.",
+            code="picture_unreadable",
+        )
+    kind, width, _height = header
     if kind not in ACCEPTED_FORMATS:
         raise ValidationError(
             "Only JPEG, PNG or WebP pictures are accepted; this one is %(kind)s.",
@@ -54,45 +141,178 @@ def validate_picture(file):
             params={"width": width, "min": MIN_WIDTH},
             code="picture_too_small",
         )
+    check_complete(file)
+
+
+class PictureFormField(forms.ImageField):
+    """
+    Django's image field, after a look at the file's size and header: its own check opens
+    the file with Pillow, which refuses only far larger pictures, with a message that
+    says nothing about size.
+    """
+
+    def to_python(self, data):
+        if data not in self.empty_values:
+            check_file_size(data)
+            read_header(data)
+        return super().to_python(data)
+
+
+class PictureField(models.ImageField):
+    """An ImageField whose form field is `PictureFormField`."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PictureFormField, **kwargs})
+
+
+# What is stored
+
+
+def in_srgb(image):
+    """
+    `image` as browsers should show it: RGB, or RGBA where it has any transparency, in
+    sRGB, and without the metadata Pillow carries along (EXIF, colour profile, comments).
+    Palette, grey, grey-with-alpha, 16-bit grey and CMYK pictures are converted; an
+    embedded colour profile is applied rather than dropped (phones save in Display P3).
+    """
+    mode = "RGBA" if image.has_transparency_data else "RGB"
+    profile = image.info.get("icc_profile")
+    if image.mode in SIXTEEN_BIT_GREY:
+        # Scaled to 8 bits; a plain conversion would clip everything brighter than 1/256.
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    if image.mode == "CMYK" and profile:
+        image = with_profile_applied(image, profile, "RGB") or image
+        profile = None
+    if image.mode != mode:
+        image = image.convert(mode)
+    if profile:
+        image = with_profile_applied(image, profile, mode) or image
+    image.info = {}
+    return image
+
+
+def with_profile_applied(image, profile, mode):
+    try:
+        embedded = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        return ImageCms.profileToProfile(image, embedded, SRGB, outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return None  # a broken or mismatched profile: the colours are used as they are
 
 
 def without_metadata(file):
-    """A copy of the uploaded picture re-encoded without EXIF or other metadata."""
+    """The uploaded picture re-encoded upright and in sRGB, without EXIF or other
+    metadata, in its own format; with its width and height."""
     file.seek(0)
     with Image.open(file) as image:
         kind = image.format
-        upright = ImageOps.exif_transpose(image)
-        clean = Image.new(upright.mode, upright.size)
-        clean.paste(upright)
-    buffer = io.BytesIO()
-    options = {"quality": 88} if kind in ("JPEG", "WEBP") else {}
-    clean.save(buffer, format=kind, **options)
+        ImageOps.exif_transpose(image, in_place=True)
+        clean = in_srgb(image)
+        buffer = io.BytesIO()
+        clean.save(buffer, format=kind, **SAVE_OPTIONS.get(kind, {}))
     stem = PurePosixPath(file.name).stem
-    return ContentFile(buffer.getvalue(), name=f"{stem}.{ACCEPTED_FORMATS[kind]}")
+    name = f"{stem}.{ACCEPTED_FORMATS[kind]}"
+    return ContentFile(buffer.getvalue(), name=name), clean.width, clean.height
 
 
-def rendition_name(picture_name, width):
-    stem = PurePosixPath(picture_name).stem
-    return f"{RENDITION_FOLDER}/{stem}-{width}w.webp"
+# Renditions
 
 
-def rendition_widths(original_width):
-    """The rendition widths worth offering for a picture of `original_width` pixels."""
-    return [width for width in RENDITION_WIDTHS if width < (original_width or 0)]
+class InSrgb:
+    """imagekit processor: `in_srgb`."""
+
+    def process(self, image):
+        return in_srgb(image)
 
 
-def write_renditions(picture):
-    """Write the WebP renditions of a stored picture that do not exist yet."""
-    storage = picture.storage
-    with picture.open("rb"), Image.open(picture) as image:
-        image.load()
-        for width in rendition_widths(image.width):
-            name = rendition_name(picture.name, width)
-            if storage.exists(name):
-                continue
-            height = round(image.height * width / image.width)
-            buffer = io.BytesIO()
-            image.convert("RGB").resize((width, height), Image.Resampling.LANCZOS).save(
-                buffer, format="WEBP", quality=82
-            )
-            storage.save(name, ContentFile(buffer.getvalue()))
+class DecodeReduced:
+    """imagekit processor: a JPEG decodes straight at a reduced scale still at least
+    `width` px wide, a fraction of the pixels (and memory) of the full picture."""
+
+    def __init__(self, width):
+        self.width = width
+
+    def process(self, image):
+        if image.format == "JPEG" and image.width > self.width:
+            height = max(round(image.height * self.width / image.width), 1)
+            image.draft(image.mode, (self.width, height))
+        return image
+
+
+class Rendition(ImageSpec):
+    """A copy of a picture at most `width` px wide (never enlarged), in sRGB."""
+
+    width = 1200
+    format = "WEBP"
+    options = {"quality": 82}
+    # Written when a new picture is saved; pages then assume it is there.
+    cachefile_strategy = "imagekit.cachefiles.strategies.Optimistic"
+
+    @property
+    def processors(self):
+        return [
+            DecodeReduced(self.width),
+            InSrgb(),
+            ResizeToFit(width=self.width, upscale=False),
+        ]
+
+    @property
+    def cachefile_name(self):
+        if not self.source:
+            return None
+        stem = PurePosixPath(self.source.name).stem
+        extension = ACCEPTED_FORMATS[self.format]
+        return f"{RENDITION_FOLDER}/{stem}.{self.get_hash()[:16]}.{self.width}w.{extension}"
+
+
+class SmallRendition(Rendition):
+    width = 400
+
+
+class MediumRendition(Rendition):
+    width = 800
+
+
+class LargeRendition(Rendition):
+    width = 1200
+
+
+class ShareRendition(Rendition):
+    """For link previews: a JPEG, transparency laid on white."""
+
+    width = 1200
+    format = "JPEG"
+    options = {"quality": 85}
+
+
+RENDITIONS = (SmallRendition, MediumRendition, LargeRendition, ShareRendition)
+
+
+def srcset(renditions, picture_width):
+    """`srcset` candidates for WebP renditions, each at the width it really has: one
+    narrower than a rendition's bound is offered once, at its own width."""
+    candidates = {}
+    for rendition in renditions:
+        width = min(rendition.generator.width, picture_width or rendition.generator.width)
+        candidates.setdefault(width, rendition.url)
+    return ", ".join(f"{url} {width}w" for width, url in candidates.items())
+
+
+def delete_picture(storage, name):
+    """
+    Delete the stored picture `name` and its renditions, found by name (no listing). imagekit
+    is told they are gone, so a later picture stored under the same name gets its own.
+    """
+    for spec in RENDITIONS:
+        rendition = ImageCacheFile(spec(source=File(None, name=name)))
+        rendition.storage.delete(rendition.name)
+        rendition.cachefile_backend.set_state(rendition, CacheFileState.DOES_NOT_EXIST)
+    storage.delete(name)
+
+
+def write_renditions(storage, name):
+    """Write the renditions of the stored picture `name` that do not exist yet (for pictures
+    stored before renditions came from imagekit)."""
+    with storage.open(name, "rb") as stored:
+        source = File(stored, name=name)
+        for spec in RENDITIONS:
+            ImageCacheFile(spec(source=source)).generate()

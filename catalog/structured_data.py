@@ -65,7 +65,7 @@ def product(shoe, absolute):
     if shoe.date_iso:
         data["releaseDate"] = shoe.date_iso
     if shoe.picture:
-        data["image"] = absolute(shoe.picture.url)
+        data["image"] = absolute(shoe.picture_share.url)
     if cited := citations(shoe, absolute):
         data["citation"] = cited
     if offer := retail_offer(shoe):

@@ -133,7 +133,8 @@ class ShoeDetailView(PreviewMixin, DetailView):
         shoe = self.object
         context["related_trends"] = shoe.trend_notes.published().for_listing()
         if shoe.picture:
-            context["shoe_picture_url"] = absolute_url(shoe.picture.url)
+            # The preview rendition: never the original, which may be 40 megapixels.
+            context["shoe_picture_url"] = absolute_url(shoe.picture_share.url)
         context["previous_shoe"], context["next_shoe"] = neighbours(shoe)
         return context
 

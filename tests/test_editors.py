@@ -38,12 +38,13 @@ def test_a_picture_is_uploaded_stripped_of_metadata_with_renditions(admin_client
     with Image.open(shoe.picture.path) as stored:
         assert not stored.getexif()
     assert (shoe.picture_width, shoe.picture_height) == (1600, 1000)
-    storage = shoe.picture.storage
-    for width in (400, 800, 1200):
-        assert storage.exists(f"shoes/renditions/kayano-{width}w.webp")
+    renditions = (shoe.picture_small, shoe.picture_medium, shoe.picture_large)
+    for rendition in (*renditions, shoe.picture_share):
+        assert rendition.storage.exists(rendition.name)
     html = client.get(shoe.get_absolute_url()).content.decode()
     assert 'loading="lazy"' in html
-    assert "kayano-400w.webp 400w" in html
+    for rendition, width in zip(renditions, (400, 800, 1200), strict=True):
+        assert f"{rendition.url} {width}w" in html
     assert 'alt="Cream runner, side view"' in html
     assert client.get(shoe.picture.url).status_code == 200
 

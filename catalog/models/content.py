@@ -11,21 +11,28 @@ import math
 import re
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Prefetch, Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from imagekit.models import ImageSpecField
 
 from ..dates import (
     EARLIEST_DATE,
     DatePrecision,
 )
 from ..images import (
-    rendition_name,
-    rendition_widths,
+    LargeRendition,
+    MediumRendition,
+    PictureField,
+    ShareRendition,
+    SmallRendition,
+    delete_picture,
+    srcset,
     validate_picture,
     without_metadata,
-    write_renditions,
 )
 from ..money import format_money
 from .editing import EditVersioned
@@ -358,17 +365,23 @@ class Shoe(Citable, ReleaseFacts, LeavesRedirects, PublishableModel):
         help_text="Two to four hex colours, comma separated, e.g. #f4efe6, #c0c0c0. "
         "Used for the illustration when there is no picture.",
     )
-    picture = models.ImageField(
+    picture = PictureField(
         upload_to="shoes/",
         blank=True,
         validators=[validate_picture],
-        width_field="picture_width",
-        height_field="picture_height",
-        help_text="JPEG, PNG or WebP, at most 5 MB and at least 600 px wide. "
-        "Metadata such as EXIF is removed on upload.",
+        help_text="JPEG, PNG or WebP, at most 5 MB, at least 600 px wide and at most "
+        "40 megapixels. Metadata such as EXIF is removed on upload.",
     )
+    # Set by save() from the upload: no width_field, which would read the stored file on
+    # every save of the shoe.
     picture_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     picture_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Renditions (catalog/images.py), written when a new picture is saved: WebP for pages,
+    # a JPEG for link previews. Never the original, which may be 40 megapixels.
+    picture_small = ImageSpecField(source="picture", spec=SmallRendition)
+    picture_medium = ImageSpecField(source="picture", spec=MediumRendition)
+    picture_large = ImageSpecField(source="picture", spec=LargeRendition)
+    picture_share = ImageSpecField(source="picture", spec=ShareRendition)
     picture_alt = models.CharField(
         "picture alt text",
         max_length=200,
@@ -415,14 +428,37 @@ class Shoe(Citable, ReleaseFacts, LeavesRedirects, PublishableModel):
         return f"{self.name} ({self.colorway})" if self.colorway else self.name
 
     def save(self, *args, **kwargs):
+        replaced = self.stored_picture_replaced()
         if self.picture and not self.picture._committed:
-            self.picture = without_metadata(self.picture)
+            self.picture, self.picture_width, self.picture_height = without_metadata(self.picture)
+        elif not self.picture:
+            self.picture_width = self.picture_height = None
         super().save(*args, **kwargs)
-        if self.picture:
-            write_renditions(self.picture)
+        if replaced:
+            self.discard_picture_after_commit(replaced)
 
     def get_absolute_url(self):
         return reverse("catalog:shoe-detail", kwargs={"slug": self.slug})
+
+    def stored_picture_replaced(self):
+        """The name of the stored picture this save replaces or clears, or ""."""
+        if self._state.adding or (self.picture and self.picture._committed):
+            return ""  # a new shoe, or the stored picture kept
+        if not self.picture and self.picture_width is None:
+            return ""  # no picture now and none before: a picture leaves its width
+        return Shoe.objects.filter(pk=self.pk).values_list("picture", flat=True).first() or ""
+
+    def discard_picture_after_commit(self, name):
+        """Once the transaction commits, delete the picture `name` and its renditions,
+        unless another shoe uses it (a restored backup, a copy)."""
+        storage = self._meta.get_field("picture").storage
+
+        def discard():
+            if not Shoe.objects.filter(picture=name).exists():
+                delete_picture(storage, name)
+
+        # Robust: a storage outage leaves files behind (and is logged), never fails a save.
+        transaction.on_commit(discard, robust=True)
 
     @property
     def colours(self):
@@ -430,16 +466,11 @@ class Shoe(Citable, ReleaseFacts, LeavesRedirects, PublishableModel):
 
     @property
     def picture_srcset(self):
-        """`srcset` candidates: the WebP renditions, then the original at its own width."""
+        """`srcset` candidates: the WebP renditions, each at the width it really has."""
         if not self.picture:
             return ""
-        storage = self.picture.storage
-        candidates = [
-            f"{storage.url(rendition_name(self.picture.name, width))} {width}w"
-            for width in rendition_widths(self.picture_width)
-        ]
-        candidates.append(f"{self.picture.url} {self.picture_width}w")
-        return ", ".join(candidates)
+        renditions = (self.picture_small, self.picture_medium, self.picture_large)
+        return srcset(renditions, self.picture_width)
 
     @property
     def partner(self):
@@ -458,6 +489,13 @@ class Shoe(Citable, ReleaseFacts, LeavesRedirects, PublishableModel):
             errors["picture_alt"] = "A picture needs alt text for visitors who cannot see it."
         if errors:
             raise ValidationError(errors)
+
+
+@receiver(post_delete, sender=Shoe, dispatch_uid="catalog-shoe-picture-discarded")
+def discard_deleted_shoes_picture(sender, instance, **kwargs):
+    """A deleted shoe's picture goes too; a signal, so the admin's bulk delete is covered."""
+    if instance.picture:
+        instance.discard_picture_after_commit(instance.picture.name)
 
 
 class TrendNoteQuerySet(PublishableQuerySet):

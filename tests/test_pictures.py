@@ -1,0 +1,348 @@
+"""
+Shoe pictures through the admin: what is refused, what visitors are shown, and what is
+left in storage when a picture is replaced or its shoe deleted.
+"""
+
+import io
+import json
+import re
+
+import pytest
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image, ImageFile
+
+from catalog.models import Shoe
+
+from .factories import ShoeFactory
+from .test_admin import shoe_form
+
+pytestmark = pytest.mark.django_db
+
+RED = (200, 30, 40)
+BLUE = (30, 60, 190)
+ALT = "A shoe, seen from the side."
+DAMAGED = "This file is damaged or not a complete image"
+
+
+def upload(image, kind="PNG", name="kayano.png", **options):
+    buffer = io.BytesIO()
+    image.save(buffer, format=kind, **options)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{kind.lower()}")
+
+
+def add_shoe(admin_client, picture, slug="kith-cream-antler"):
+    form = shoe_form(picture=picture, picture_alt=ALT, slug=slug)
+    return admin_client.post(reverse("admin:catalog_shoe_add"), form)
+
+
+def change_shoe(admin_client, shoe, **overrides):
+    form = shoe_form(slug=shoe.slug, picture_alt=ALT, **overrides)
+    return admin_client.post(reverse("admin:catalog_shoe_change", args=[shoe.pk]), form)
+
+
+def shown(client, slug):
+    """What the shoe's page offers: the photo's src, its srcset as {url: width}, og:image and
+    the JSON-LD image."""
+    html = client.get(f"/shoes/{slug}/").content.decode()
+    photo = re.search(r'<img class="shoe-photo"[^>]*>', html).group(0)
+    srcset = re.search(r'srcset="([^"]+)"', photo).group(1)
+    product = next(
+        document
+        for document in map(
+            json.loads, re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+        )
+        if document.get("@type") == "Product"
+    )
+    return {
+        "html": html,
+        "src": re.search(r'src="([^"]+)"', photo).group(1),
+        "srcset": {
+            url: int(width[:-1])
+            for url, width in (candidate.split() for candidate in srcset.split(", "))
+        },
+        "og_image": re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1),
+        "json_ld_image": product["image"],
+    }
+
+
+def fetched(client, url):
+    """The picture a browser gets at `url`, decoded."""
+    response = client.get(url.removeprefix("http://testserver"))
+    assert response.status_code == 200
+    return Image.open(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def stored_files(storage=default_storage, folder=""):
+    """Every file name in `storage`, found through the storage API."""
+    folders, files = storage.listdir(folder)
+    names = {f"{folder}{name}" for name in files}
+    for name in folders:
+        names |= stored_files(storage, f"{folder}{name}/")
+    return names
+
+
+def storage_name(url):
+    return url.removeprefix("http://testserver").removeprefix(settings.MEDIA_URL)
+
+
+def close(colour, expected, tolerance=14):
+    return all(abs(a - b) <= tolerance for a, b in zip(colour, expected, strict=True))
+
+
+# One shoe, another shoe's pictures
+
+
+def test_pictures_with_the_same_base_name_keep_their_own_renditions(admin_client, client):
+    red_jpeg = upload(Image.new("RGB", (1600, 1000), RED), "JPEG", "kayano.jpg")
+    blue_png = upload(Image.new("RGB", (1600, 1000), BLUE), "PNG", "kayano.png")
+    add_shoe(admin_client, red_jpeg, "red")
+    add_shoe(admin_client, blue_png, "blue")
+
+    red, blue = shown(client, "red"), shown(client, "blue")
+
+    assert not set(red["srcset"]) & set(blue["srcset"])
+    for page, colour in ((red, RED), (blue, BLUE)):
+        for url in [page["src"], *page["srcset"], page["og_image"]]:
+            picture = fetched(client, url).convert("RGB")
+            assert close(picture.getpixel((10, 10)), colour), url
+
+
+# Colour modes
+
+
+def palette_picture():
+    return Image.new("RGB", (1200, 800), RED).convert("P", palette=Image.Palette.ADAPTIVE)
+
+
+def palette_picture_with_a_transparent_colour():
+    picture = Image.new("P", (1200, 800), 0)
+    picture.putpalette([*RED, 0, 0, 0])
+    picture.paste(1, (600, 0, 1200, 800))
+    return picture
+
+
+def half_transparent(mode, colour, clear):
+    picture = Image.new(mode, (1200, 800), colour)
+    picture.paste(clear, (600, 0, 1200, 800))
+    return picture
+
+
+@pytest.mark.parametrize(
+    ("picture", "kind", "options", "left", "right_is_clear"),
+    [
+        pytest.param(palette_picture(), "PNG", {}, RED, False, id="palette"),
+        pytest.param(
+            palette_picture_with_a_transparent_colour(),
+            "PNG",
+            {"transparency": 1},
+            RED,
+            True,
+            id="palette-with-transparency",
+        ),
+        pytest.param(
+            half_transparent("LA", (128, 255), (0, 0)), "PNG", {}, (128,) * 3, True, id="LA"
+        ),
+        pytest.param(
+            half_transparent("RGBA", (*RED, 255), (0, 0, 0, 0)), "PNG", {}, RED, True, id="RGBA"
+        ),
+        pytest.param(
+            Image.new("CMYK", (1200, 800), (0, 200, 200, 0)),
+            "JPEG",
+            {"quality": 95},
+            (255, 55, 55),
+            False,
+            id="CMYK",
+        ),
+    ],
+)
+def test_renditions_keep_the_pictures_colours_and_transparency(
+    admin_client, client, picture, kind, options, left, right_is_clear
+):
+    response = add_shoe(admin_client, upload(picture, kind, f"kayano.{kind.lower()}", **options))
+    assert response.status_code == 302
+
+    page = shown(client, "kith-cream-antler")
+
+    for url in [page["src"], *page["srcset"], page["og_image"]]:
+        rendition = fetched(client, url)
+        width, height = rendition.size
+        assert close(rendition.convert("RGB").getpixel((width // 4, height // 2)), left), url
+        if right_is_clear and rendition.format == "WEBP":
+            assert rendition.convert("RGBA").getpixel((width * 3 // 4, height // 2))[3] == 0, url
+
+
+# Oversized and damaged files
+
+
+@pytest.mark.parametrize("side", [12000, 15000])
+def test_a_picture_of_too_many_pixels_is_refused_before_it_is_decoded(
+    admin_client, monkeypatch, side
+):
+    # A plain 12000 x 12000 PNG is a few kilobytes, and over 400 MB once decoded.
+    bomb = upload(Image.new("1", (side, side)), "PNG", "poster.png")
+
+    def decode(image):
+        raise AssertionError("the picture was decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", decode)
+
+    response = add_shoe(admin_client, bomb)
+
+    assert response.status_code == 200
+    assert "pictures may have at most 40 megapixels" in response.content.decode()
+    assert not Shoe.objects.exists()
+
+
+def test_a_truncated_jpeg_is_refused_as_damaged(admin_client):
+    buffer = io.BytesIO()
+    Image.effect_noise((1600, 1000), 60).convert("RGB").save(buffer, format="JPEG")
+    half = buffer.getvalue()[: len(buffer.getvalue()) // 2]
+
+    response = add_shoe(admin_client, SimpleUploadedFile("kayano.jpg", half, "image/jpeg"))
+
+    assert response.status_code == 200
+    assert DAMAGED in response.content.decode()
+    assert not Shoe.objects.exists()
+
+
+def test_saving_a_shoe_without_touching_its_picture_opens_no_image(admin_client, monkeypatch):
+    add_shoe(admin_client, upload(Image.new("RGB", (1600, 1000), RED)))
+    shoe = Shoe.objects.get()
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a picture was opened")
+
+    monkeypatch.setattr(Image, "open", refuse)
+
+    response = change_shoe(admin_client, shoe, summary="A new summary.")
+
+    assert response.status_code == 302
+    saved = Shoe.objects.get()
+    assert saved.summary == "A new summary."
+    assert saved.picture.name == shoe.picture.name
+
+
+# What pages show
+
+
+def test_pages_and_link_previews_show_renditions_never_the_original(admin_client, client):
+    add_shoe(admin_client, upload(Image.new("RGB", (2400, 1500), RED), "JPEG", "kayano.jpg"))
+    original = Shoe.objects.get().picture.url
+    page = shown(client, "kith-cream-antler")
+
+    assert original not in page["html"]
+    assert original not in client.get("/shoes/").content.decode()
+    assert set(page["srcset"].values()) == {400, 800, 1200}
+    for url, width in page["srcset"].items():
+        assert fetched(client, url).width == width
+    assert fetched(client, page["src"]).width == 800
+    preview = fetched(client, page["og_image"])
+    assert (preview.format, preview.width) == ("JPEG", 1200)
+    assert page["json_ld_image"] == page["og_image"]
+
+
+def test_a_picture_narrower_than_a_rendition_is_offered_at_its_own_width(admin_client, client):
+    add_shoe(admin_client, upload(Image.new("RGB", (700, 500), RED)))
+
+    page = shown(client, "kith-cream-antler")
+
+    assert sorted(page["srcset"].values()) == [400, 700]
+    for url, width in page["srcset"].items():
+        assert fetched(client, url).width == width
+
+
+# Clean-up
+
+
+def test_replacing_a_picture_deletes_the_old_one_and_its_renditions(
+    admin_client, client, django_capture_on_commit_callbacks
+):
+    add_shoe(admin_client, upload(Image.new("RGB", (1600, 1000), RED)))
+    shoe = Shoe.objects.get()
+    before = stored_files()
+    assert shoe.picture.name in before
+
+    with django_capture_on_commit_callbacks(execute=True):
+        change_shoe(admin_client, shoe, picture=upload(Image.new("RGB", (1600, 1000), BLUE)))
+
+    page = shown(client, shoe.slug)
+    now = {Shoe.objects.get().picture.name, *map(storage_name, page["srcset"])}
+    now.add(storage_name(page["og_image"]))
+    assert stored_files() == now
+    assert not before & now
+
+
+def test_clearing_a_picture_deletes_it_and_shows_the_illustration(
+    admin_client, client, django_capture_on_commit_callbacks
+):
+    add_shoe(admin_client, upload(Image.new("RGB", (1600, 1000), RED)))
+    shoe = Shoe.objects.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = change_shoe(admin_client, shoe, **{"picture-clear": "on"})
+
+    assert response.status_code == 302
+    assert stored_files() == set()
+    html = client.get(f"/shoes/{shoe.slug}/").content.decode()
+    assert 'class="shoe-illustration"' in html
+    assert 'class="shoe-photo"' not in html
+
+
+@pytest.mark.parametrize("how", ["delete page", "bulk action"])
+def test_deleting_a_shoe_deletes_its_picture_and_renditions(
+    admin_client, django_capture_on_commit_callbacks, how
+):
+    add_shoe(admin_client, upload(Image.new("RGB", (1600, 1000), RED)))
+    shoe = Shoe.objects.get()
+    assert shoe.picture.name in stored_files()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        if how == "delete page":
+            url = reverse("admin:catalog_shoe_delete", args=[shoe.pk])
+            response = admin_client.post(url, {"post": "yes"})
+        else:
+            url = reverse("admin:catalog_shoe_changelist")
+            action = {"action": "delete_selected", "_selected_action": [shoe.pk], "post": "yes"}
+            response = admin_client.post(url, action)
+
+    assert response.status_code == 302
+    assert not Shoe.objects.exists()
+    assert stored_files() == set()
+
+
+def test_a_picture_another_shoe_still_uses_is_kept(
+    admin_client, client, django_capture_on_commit_callbacks
+):
+    add_shoe(admin_client, upload(Image.new("RGB", (1600, 1000), RED)))
+    first = Shoe.objects.get()
+    second = ShoeFactory(picture=first.picture.name, picture_alt=ALT)
+    before = stored_files()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        second.delete()
+
+    assert stored_files() == before
+    for url in shown(client, first.slug)["srcset"]:
+        assert fetched(client, url).width
+
+
+def test_pictures_need_no_local_files(admin_client, settings, django_capture_on_commit_callbacks):
+    """Only the storage API is used, so S3 works as MEDIA_ROOT does."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    add_shoe(admin_client, upload(Image.new("RGB", (1600, 1000), RED)))
+    shoe = Shoe.objects.get()
+    before = stored_files()
+    assert len(before) == 5  # the original and four renditions
+
+    with django_capture_on_commit_callbacks(execute=True):
+        change_shoe(admin_client, shoe, picture=upload(Image.new("RGB", (1600, 1000), BLUE)))
+
+    now = stored_files()
+    assert Shoe.objects.get().picture.name in now
+    assert not before & now

@@ -297,16 +297,16 @@ def srcset(renditions, picture_width):
     return ", ".join(f"{url} {width}w" for width, url in candidates.items())
 
 
-def delete_picture(storage, name):
+def delete_renditions(name):
     """
-    Delete the stored picture `name` and its renditions, found by name (no listing). imagekit
-    is told they are gone, so a later picture stored under the same name gets its own.
+    Delete the renditions of the stored picture `name`, found by name (no listing). imagekit
+    is told they are gone, so they are made again if the picture comes back. The picture
+    itself stays: the entry's history may bring it back.
     """
     for spec in RENDITIONS:
         rendition = ImageCacheFile(spec(source=File(None, name=name)))
         rendition.storage.delete(rendition.name)
         rendition.cachefile_backend.set_state(rendition, CacheFileState.DOES_NOT_EXIST)
-    storage.delete(name)
 
 
 def write_renditions(storage, name):

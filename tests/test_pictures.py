@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image, ImageFile
+from reversion.models import Version
 
 from catalog.models import Shoe
 
@@ -257,13 +258,13 @@ def test_a_picture_narrower_than_a_rendition_is_offered_at_its_own_width(admin_c
 # Clean-up
 
 
-def test_replacing_a_picture_deletes_the_old_one_and_its_renditions(
+def test_replacing_a_picture_deletes_the_old_renditions_and_keeps_the_original(
     admin_client, client, django_capture_on_commit_callbacks
 ):
     add_shoe(admin_client, upload(Image.new("RGB", (1600, 1000), RED)))
     shoe = Shoe.objects.get()
+    old_original = shoe.picture.name
     before = stored_files()
-    assert shoe.picture.name in before
 
     with django_capture_on_commit_callbacks(execute=True):
         change_shoe(admin_client, shoe, picture=upload(Image.new("RGB", (1600, 1000), BLUE)))
@@ -271,8 +272,27 @@ def test_replacing_a_picture_deletes_the_old_one_and_its_renditions(
     page = shown(client, shoe.slug)
     now = {Shoe.objects.get().picture.name, *map(storage_name, page["srcset"])}
     now.add(storage_name(page["og_image"]))
-    assert stored_files() == now
-    assert not before & now
+    # The history may bring the old picture back: its original stays, its renditions go.
+    assert stored_files() == now | {old_original}
+    assert before & stored_files() == {old_original}
+
+
+def test_restoring_an_earlier_version_brings_its_picture_back(
+    admin_client, client, django_capture_on_commit_callbacks
+):
+    add_shoe(admin_client, upload(Image.new("RGB", (1600, 1000), RED)))
+    shoe = Shoe.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        change_shoe(admin_client, shoe, picture=upload(Image.new("RGB", (1600, 1000), BLUE)))
+    first = Version.objects.get_for_object(shoe).order_by("pk").first()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first.revert()
+
+    page = shown(client, shoe.slug)
+    for url in page["srcset"]:
+        red, green, blue = fetched(client, url).convert("RGB").getpixel((10, 10))
+        assert red > 150 and blue < 90  # the red picture again (WebP is lossy), not the blue
 
 
 def test_clearing_a_picture_deletes_it_and_shows_the_illustration(
@@ -285,14 +305,14 @@ def test_clearing_a_picture_deletes_it_and_shows_the_illustration(
         response = change_shoe(admin_client, shoe, **{"picture-clear": "on"})
 
     assert response.status_code == 302
-    assert stored_files() == set()
+    assert stored_files() == {shoe.picture.name}  # only the original, for the history
     html = client.get(f"/shoes/{shoe.slug}/").content.decode()
     assert 'class="shoe-illustration"' in html
     assert 'class="shoe-photo"' not in html
 
 
 @pytest.mark.parametrize("how", ["delete page", "bulk action"])
-def test_deleting_a_shoe_deletes_its_picture_and_renditions(
+def test_deleting_a_shoe_deletes_its_renditions_and_keeps_the_original(
     admin_client, django_capture_on_commit_callbacks, how
 ):
     add_shoe(admin_client, upload(Image.new("RGB", (1600, 1000), RED)))
@@ -310,7 +330,7 @@ def test_deleting_a_shoe_deletes_its_picture_and_renditions(
 
     assert response.status_code == 302
     assert not Shoe.objects.exists()
-    assert stored_files() == set()
+    assert stored_files() == {shoe.picture.name}  # "Recover deleted shoes" can bring it back
 
 
 def test_a_picture_another_shoe_still_uses_is_kept(
@@ -345,4 +365,4 @@ def test_pictures_need_no_local_files(admin_client, settings, django_capture_on_
 
     now = stored_files()
     assert Shoe.objects.get().picture.name in now
-    assert not before & now
+    assert before & now == {shoe.picture.name}

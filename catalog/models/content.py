@@ -13,7 +13,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Prefetch, Q
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -29,10 +29,11 @@ from ..images import (
     PictureField,
     ShareRendition,
     SmallRendition,
-    delete_picture,
+    delete_renditions,
     srcset,
     validate_picture,
     without_metadata,
+    write_renditions,
 )
 from ..money import format_money
 from .editing import EditVersioned
@@ -449,13 +450,13 @@ class Shoe(Citable, ReleaseFacts, LeavesRedirects, PublishableModel):
         return Shoe.objects.filter(pk=self.pk).values_list("picture", flat=True).first() or ""
 
     def discard_picture_after_commit(self, name):
-        """Once the transaction commits, delete the picture `name` and its renditions,
-        unless another shoe uses it (a restored backup, a copy)."""
-        storage = self._meta.get_field("picture").storage
+        """Once the transaction commits, delete the renditions of the picture `name` unless
+        another shoe uses it. The original stays, so restoring an earlier version or a
+        deleted shoe from the history brings its picture back (renditions are made again)."""
 
         def discard():
             if not Shoe.objects.filter(picture=name).exists():
-                delete_picture(storage, name)
+                delete_renditions(name)
 
         # Robust: a storage outage leaves files behind (and is logged), never fails a save.
         transaction.on_commit(discard, robust=True)
@@ -493,9 +494,19 @@ class Shoe(Citable, ReleaseFacts, LeavesRedirects, PublishableModel):
 
 @receiver(post_delete, sender=Shoe, dispatch_uid="catalog-shoe-picture-discarded")
 def discard_deleted_shoes_picture(sender, instance, **kwargs):
-    """A deleted shoe's picture goes too; a signal, so the admin's bulk delete is covered."""
+    """A deleted shoe's renditions go too; a signal, so the admin's bulk delete is covered."""
     if instance.picture:
         instance.discard_picture_after_commit(instance.picture.name)
+
+
+@receiver(post_save, sender=Shoe, dispatch_uid="catalog-shoe-picture-restored")
+def remake_restored_renditions(sender, instance, raw, **kwargs):
+    """A shoe loaded as it was (a history restore, a recovered deletion, a backup) gets the
+    renditions of its picture back, once the transaction commits."""
+    if raw and instance.picture:
+        storage = instance._meta.get_field("picture").storage
+        name = instance.picture.name
+        transaction.on_commit(lambda: write_renditions(storage, name), robust=True)
 
 
 class TrendNoteQuerySet(PublishableQuerySet):

@@ -80,17 +80,22 @@ def test_phone_viewport_has_no_horizontal_scroll(live_server, phone_page, urls, 
     assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 375px"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_axe_finds_no_violation(live_server, page, urls, screenshot, name):
+def test_axe_finds_no_violation(live_server, browser, urls, screenshot, name, scheme):
+    """Both colour schemes: contrast is checked against each one's colours."""
     from axe_playwright_python.sync_playwright import Axe
 
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
     page.goto(live_server.url + urls[name])
-    screenshot(page, f"1280-{name}")
+    screenshot(page, f"1280-{scheme}-{name}")
     results = Axe().run(page)
+    context.close()
     violations = [
         f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in results.response["violations"]
     ]
-    assert violations == [], f"{name}: {violations}"
+    assert violations == [], f"{name} ({scheme}): {violations}"
 
 
 def test_dark_mode_is_applied(live_server, browser, seeded):

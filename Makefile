@@ -35,12 +35,12 @@ $(LOCAL_SECRET): | $(VENV)/bin/python
 	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 ## run: set up the virtualenv, migrate, load the seed content into an empty database, and
-## serve on :8000 as production would (custom error pages, hashed static files)
+## serve on :8000 with gunicorn, as production would (custom error pages, hashed static files)
 run: $(VENV)/.runtime $(LOCAL_SECRET)
 	$(LOCAL) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(LOCAL) $(PY) manage.py migrate --noinput
 	$(LOCAL) $(PY) manage.py load_seed --if-empty
-	$(LOCAL) $(PY) manage.py runserver $(HOST):$(PORT)
+	$(LOCAL) BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 ## dev: like run, but with DEBUG on (tracebacks, static files straight from static/)
 dev: $(VENV)/.runtime
@@ -63,12 +63,8 @@ lint: $(VENV)/.dev
 # set they run like `make dev`, with DEBUG=true.
 DATA_ENV = $(if $(SECRET_KEY),,$(DEV))
 
-## serve: collectstatic, migrate, then gunicorn on $(HOST):$(PORT) with production settings
-serve: $(VENV)/.runtime $(LOCAL_SECRET)
-	$(LOCAL) $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(LOCAL) $(PY) manage.py migrate --noinput
-	$(LOCAL) $(PY) manage.py load_seed --if-empty
-	$(LOCAL) BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn --config gunicorn.conf.py
+## serve: the same as run (the name the deploy guide and `make edge` use)
+serve: run
 
 ## edge: the production stack on one machine: Debian's nginx with deploy/nginx-site.conf
 ## (static files, microcache, 503 page) on :$(EDGE_PORT), in front of `make serve` on :$(APP_PORT)

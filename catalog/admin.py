@@ -18,6 +18,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from . import resources
 from .conflicts import ConflictGuardAdmin
+from .illustration import shoe_illustration
 from .importing import EditorImportExportMixin
 from .models import (
     Citation,
@@ -31,7 +32,6 @@ from .models import (
     Technology,
     TrendNote,
 )
-from .templatetags.catalog_tags import shoe_illustration
 
 TIMESTAMPS = ("created_at", "updated_at")
 PUBLISHING = ("Publishing", {"fields": ("slug", "status", "publish_at", *TIMESTAMPS)})

@@ -3,17 +3,12 @@ Markdown for editors' long-form fields (stories, trend note bodies), made safe f
 
 Editors write Markdown; `render_markdown` turns it into HTML with python-markdown and then
 sanitises that HTML with nh3, so raw HTML, scripts, inline styles and `javascript:` links
-never reach a page, whatever an editor (or a compromised account) types. `plain_text`
-gives the same content without markup, for meta descriptions and feeds.
+never reach a page, whatever an editor (or a compromised account) types.
 """
-
-import html
-import re
 
 import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -46,8 +41,6 @@ URL_SCHEMES = {"http", "https"}
 # The page owns its single h1, and h5/h6 are not allowed: headings are kept within h2–h4
 # so that an editor's "# Title" still reads as a heading instead of losing its markup.
 HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
-
-_WHITESPACE = re.compile(r"\s+")
 
 
 class _ClampHeadings(Treeprocessor):
@@ -93,15 +86,3 @@ def render_markdown(text, shift_headings=0) -> SafeString:
         link_rel="noopener",
     )
     return mark_safe(cleaned)  # noqa: S308 (nh3 has just removed everything unsafe)
-
-
-def plain_text(markdown_text, words=None) -> str:
-    """The text of some Markdown on one line, optionally cut to `words` words with an ellipsis.
-
-    The result is plain (unescaped) text: let the template escape it.
-    """
-    stripped = nh3.clean(_to_html(markdown_text), tags=set())
-    text = _WHITESPACE.sub(" ", html.unescape(stripped)).strip()
-    if words:
-        text = Truncator(text).words(words, truncate="…")
-    return text

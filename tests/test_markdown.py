@@ -2,7 +2,7 @@
 
 import pytest
 
-from catalog.markdown import plain_text, render_markdown
+from catalog.markdown import render_markdown
 
 
 @pytest.mark.parametrize(
@@ -53,8 +53,3 @@ def test_web_links_keep_their_address_with_noopener():
 )
 def test_headings_are_clamped_to_the_pages_outline(typed, shift, tag):
     assert render_markdown(typed, shift).startswith(f"<{tag}>")
-
-
-def test_plain_text_has_no_markup_and_cuts_on_words():
-    text = plain_text("A **bold** start, then [a link](https://example.org) and more words.", 5)
-    assert text == "A bold start, then a…"

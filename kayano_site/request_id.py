@@ -13,8 +13,6 @@ import logging
 import re
 import uuid
 
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction
-
 HEADER = "X-Request-ID"
 NO_REQUEST = "-"
 
@@ -33,30 +31,13 @@ def request_id_from(request):
 class RequestIdMiddleware:
     """Put first in MIDDLEWARE, so everything after it logs with the id."""
 
-    sync_capable = True
-    async_capable = True
-
     def __init__(self, get_response):
         self.get_response = get_response
-        self.is_async = iscoroutinefunction(get_response)
-        if self.is_async:
-            markcoroutinefunction(self)
 
     def __call__(self, request):
-        if self.is_async:
-            return self.__acall__(request)
         token = self.start(request)
         try:
             response = self.get_response(request)
-        finally:
-            current_request_id.reset(token)
-        response[HEADER] = request.request_id
-        return response
-
-    async def __acall__(self, request):
-        token = self.start(request)
-        try:
-            response = await self.get_response(request)
         finally:
             current_request_id.reset(token)
         response[HEADER] = request.request_id

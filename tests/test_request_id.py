@@ -5,9 +5,8 @@ import logging
 import re
 
 import pytest
-from asgiref.sync import async_to_sync
 from django.http import HttpResponse
-from django.test import AsyncClient, Client
+from django.test import Client
 from django.urls import path
 
 from kayano_site.request_id import RequestIdFilter
@@ -99,13 +98,3 @@ def test_a_server_error_is_logged_with_the_request_id_and_traceback(settings, ca
     assert "ERROR django.request [trace-me] Internal Server Error: /boom/" in output
     assert "Traceback (most recent call last)" in output
     assert "RuntimeError: deliberate failure" in output
-
-
-def test_the_middleware_runs_natively_async_in_an_async_chain(settings, log_output):
-    # Alone in the chain, so Django calls it as a coroutine rather than adapting it to sync.
-    settings.MIDDLEWARE = [MIDDLEWARE]
-    settings.ROOT_URLCONF = __name__
-    response = async_to_sync(AsyncClient().get)("/echo/", headers={"X-Request-ID": "async-1"})
-    assert response["X-Request-ID"] == "async-1"
-    assert response.content == b"async-1"
-    assert "[async-1] inside the view" in log_output.getvalue()

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from catalog.models import Partner, Shoe
 
-from .test_admin import shoe_form
+from .admin_forms import shoe_form
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ from django.contrib.staticfiles import finders
 from catalog.models import Status
 from catalog.sitemaps import SITEMAPS
 
+from .admin_forms import shoe_form
 from .factories import (
     CollaborationFactory,
     PartnerFactory,
@@ -16,7 +17,6 @@ from .factories import (
     TrendNoteFactory,
     image_file,
 )
-from .test_admin import shoe_form
 
 pytestmark = pytest.mark.django_db
 

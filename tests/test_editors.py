@@ -12,8 +12,8 @@ from reversion.models import Version
 
 from catalog.models import Shoe, Status
 
+from .admin_forms import shoe_form
 from .factories import ShoeFactory, image_file
-from .test_admin import shoe_form
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from reversion.models import Version
 
 from catalog.models import Shoe
 
-from .test_admin import shoe_form
+from .admin_forms import shoe_form
 
 pytestmark = pytest.mark.django_db
 

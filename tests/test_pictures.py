@@ -17,8 +17,8 @@ from reversion.models import Version
 
 from catalog.models import Shoe
 
+from .admin_forms import shoe_form
 from .factories import ShoeFactory
-from .test_admin import shoe_form
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from catalog.models import Redirect, Shoe, Status
 
+from .admin_forms import shoe_form
 from .factories import CollaborationFactory, ShoeFactory, TrendNoteFactory
-from .test_admin import shoe_form
 
 pytestmark = pytest.mark.django_db
 

@@ -36,12 +36,14 @@ def redis():
         pytest.skip("needs Redis: set CACHE_URL=redis://…")
 
 
+@pytest.mark.postgres
 def test_full_text_search_matches_word_forms(client, postgres):
     ShoeFactory(name="Track pair", story="Built for serious running over long distances.")
     html = client.get("/search/", {"q": "runs"}).content.decode()
     assert "Track pair" in html  # "runs" and "running" share the stem "run"
 
 
+@pytest.mark.postgres
 def test_full_text_search_understands_exclusions(client, postgres):
     ShoeFactory(name="Kith Gel-Kayano 14", summary="A Kith release.")
     ShoeFactory(name="JJJJound Gel-Kayano 14", summary="A JJJJound release.")
@@ -50,6 +52,7 @@ def test_full_text_search_understands_exclusions(client, postgres):
     assert "Kith Gel-Kayano 14" not in html
 
 
+@pytest.mark.postgres
 def test_full_text_search_splits_colorways(client, postgres):
     ShoeFactory(name="Kith pair", colorway="Cream/Scarab")
     assert "Kith pair" in client.get("/search/", {"q": "scarab"}).content.decode()

@@ -60,7 +60,7 @@ class _ClampHeadingsExtension(Extension):
         super().__init__()
         self.shift = shift
 
-    def extendMarkdown(self, md):  # noqa: N802 (python-markdown's API name)
+    def extendMarkdown(self, md):
         md.treeprocessors.register(_ClampHeadings(md, self.shift), "clamp_headings", 0)
 
 

@@ -20,7 +20,7 @@ from catalog.markdown import render_markdown
 
 register = template.Library()
 
-NOT_RECORDED = mark_safe('<span class="unknown">Not recorded</span>')  # noqa: S308
+NOT_RECORDED = mark_safe('<span class="unknown">Not recorded</span>')
 
 
 def date_value(entry, field):

@@ -120,12 +120,12 @@ def test_a_reader_follows_a_reference_to_its_source_and_back(live_server, page, 
     reference = page.locator("sup.ref a").first
     reference.focus()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#note-1")
+    page.wait_for_url("**#note-1")
     note = page.locator("#note-1")
     assert note.is_visible()
     assert "The Gel-Kayano 14 reference article" in note.inner_text()
     note.locator(".notes__back").click()
-    assert page.url.endswith("#ref-1-1")
+    page.wait_for_url("**#ref-1-1")
     page.go_back()
     page.locator("#note-1 a", has_text="reference article").click()
     assert "/sources/" in page.url

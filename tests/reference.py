@@ -4,12 +4,12 @@ checkout). Without it these checks skip with a reason; CI sets REQUIRE_REFERENCE
 turns the skip into a failure, because there the article is always present.
 """
 
-import os
 import re
 from pathlib import Path
 
-import pytest
 from django.conf import settings
+
+from .gates import unavailable
 
 ARTICLE = Path(settings.BASE_DIR).parent / "shared/reference/gel-kayano-14-story.txt"
 COPY_LIMIT = 8
@@ -18,10 +18,7 @@ COPY_LIMIT = 8
 
 def article_text():
     if not ARTICLE.is_file():
-        reason = f"needs the reference article at {ARTICLE}"
-        if os.environ.get("REQUIRE_REFERENCE") == "1":
-            pytest.fail(f"REQUIRE_REFERENCE=1, but this test {reason}", pytrace=False)
-        pytest.skip(reason)
+        unavailable("reference", f"needs the reference article at {ARTICLE}")
     return ARTICLE.read_text(encoding="utf-8")
 
 

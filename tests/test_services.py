@@ -5,35 +5,30 @@ On a laptop without them these tests skip with a reason; CI sets REQUIRE_POSTGRE
 points DATABASE_URL and CACHE_URL at real servers, so a skip there would be a failure.
 """
 
-import os
-
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
 from .factories import ShoeFactory
+from .gates import unavailable
 
 pytestmark = pytest.mark.django_db
-
-REQUIRED = os.environ.get("REQUIRE_POSTGRES") == "1"
 
 
 @pytest.fixture
 def postgres():
     if connection.vendor != "postgresql":
-        if REQUIRED:
-            pytest.fail(f"REQUIRE_POSTGRES=1 but the database is {connection.vendor}")
-        pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://…")
+        unavailable(
+            "postgres", f"needs PostgreSQL (DATABASE_URL=postgres://…), not {connection.vendor}"
+        )
 
 
 @pytest.fixture
 def redis():
     backend = settings.CACHES["default"]["BACKEND"]
     if not backend.endswith("RedisCache"):
-        if REQUIRED:
-            pytest.fail(f"REQUIRE_POSTGRES=1 (CI) but the cache is {backend}")
-        pytest.skip("needs Redis: set CACHE_URL=redis://…")
+        unavailable("redis", f"needs Redis (CACHE_URL=redis://…), not {backend}")
 
 
 @pytest.mark.postgres

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from ..gates import required
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -37,7 +39,7 @@ def pytest_collection_modifyitems(config, items):
     reason = browser_unavailable_reason()
     if reason is None:
         return
-    if os.environ.get("REQUIRE_BROWSER") == "1":
+    if required("browser"):
         raise pytest.UsageError(f"REQUIRE_BROWSER=1 but browser tests cannot run: {reason}")
     for item in items:
         if "browser" in item.keywords:

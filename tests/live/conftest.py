@@ -20,15 +20,12 @@ import shutil
 
 import pytest
 
+from .. import gates
 from . import servers
-
-REQUIRED = os.environ.get("REQUIRE_SERVICES") == "1"
 
 
 def unavailable(reason):
-    if REQUIRED:
-        pytest.fail(f"REQUIRE_SERVICES=1, but this test {reason}", pytrace=False)
-    pytest.skip(reason)
+    gates.unavailable("services", reason)
 
 
 @pytest.fixture(scope="session")

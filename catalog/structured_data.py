@@ -4,12 +4,22 @@ BreadcrumbList for every detail page. Built as plain dicts; the `json_ld` templa
 serialises them safely.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
+from django.db.models import Model
 from django.urls import reverse
 
-from .models import Collaboration, Partner, Qualifier, Shoe, TrendNote
+from .models import Citable, Collaboration, Partner, Qualifier, Shoe, TrendNote
 
-SECTIONS = {
+Absolute = Callable[[str], str]
+"""Turns a site path into a full URL."""
+
+Document = dict[str, object]
+"""A JSON-LD object, as `json.dumps` takes it."""
+
+SECTIONS: dict[type[Model], tuple[str, str]] = {
     Shoe: ("Shoes", "catalog:shoe-list"),
     Collaboration: ("Collaborations", "catalog:collaboration-list"),
     Partner: ("Collaborations", "catalog:collaboration-list"),
@@ -17,7 +27,7 @@ SECTIONS = {
 }
 
 
-def breadcrumbs(entry, absolute):
+def breadcrumbs(entry: Shoe | Collaboration | Partner | TrendNote, absolute: Absolute) -> Document:
     """BreadcrumbList: Home › section › entry; `absolute` turns a path into a full URL."""
     section, section_url = SECTIONS[type(entry)]
     trail = [
@@ -35,7 +45,7 @@ def breadcrumbs(entry, absolute):
     }
 
 
-def citations(entry, absolute):
+def citations(entry: Citable, absolute: Absolute) -> list[Document]:
     """schema.org `citation`: the works the entry's facts cite, each once."""
     sources = {citation.source_id: citation.source for citation in entry.citations.all()}
     return [
@@ -48,8 +58,8 @@ def citations(entry, absolute):
     ]
 
 
-def product(shoe, absolute):
-    data = {
+def product(shoe: Shoe, absolute: Absolute) -> Document:
+    data: Document = {
         "@context": "https://schema.org",
         "@type": "Product",
         "name": str(shoe),
@@ -74,10 +84,10 @@ def product(shoe, absolute):
 
 
 # A figure "over" or "under" the price bounds it; "about" says too little for an Offer.
-PRICE_BOUNDS = {Qualifier.OVER: "minPrice", Qualifier.UNDER: "maxPrice"}
+PRICE_BOUNDS: dict[str, str] = {Qualifier.OVER: "minPrice", Qualifier.UNDER: "maxPrice"}
 
 
-def retail_offer(shoe):
+def retail_offer(shoe: Shoe) -> Document | None:
     if shoe.retail_price is None or shoe.retail_price_qualifier == Qualifier.ABOUT:
         return None
     price = f"{shoe.retail_price:.2f}"
@@ -94,9 +104,13 @@ def retail_offer(shoe):
     }
 
 
-def article(note, absolute):
-    publisher = {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute("/")}
-    data = {
+def article(note: TrendNote, absolute: Absolute) -> Document:
+    publisher: Document = {
+        "@type": "Organization",
+        "name": settings.SITE_NAME,
+        "url": absolute("/"),
+    }
+    data: Document = {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": note.title,
@@ -116,12 +130,18 @@ def article(note, absolute):
     return data
 
 
-BUILDERS = {Shoe: product, TrendNote: article}
+# Keyed by the entry's exact type, so each builder gets the model it was written for.
+BUILDERS: dict[type[Model], Callable[[Any, Absolute], Document]] = {
+    Shoe: product,
+    TrendNote: article,
+}
 
 
-def structured_data(entry, absolute):
+def structured_data(
+    entry: Shoe | Collaboration | Partner | TrendNote, absolute: Absolute
+) -> list[Document]:
     """The JSON-LD documents for `entry`'s page: its own type (if any) and its breadcrumbs."""
-    documents = []
+    documents: list[Document] = []
     builder = BUILDERS.get(type(entry))
     if builder:
         documents.append(builder(entry, absolute))

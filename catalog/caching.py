@@ -21,11 +21,14 @@ pages cached before the outage; everything else gets the 503 page.
 import functools
 import hashlib
 import logging
+from collections.abc import Callable, Iterable
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
+from django.http.response import HttpResponseBase
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
@@ -47,42 +50,52 @@ STALE_IF_ERROR = 86_400
 """Seconds a shared cache in front (a CDN, nginx) may serve a page while the origin is down."""
 
 LAST_VERSION_KEY = "catalog-version:last"
-_last_version = None
+_last_version: int | None = None
+
+View = Callable[..., HttpResponseBase]
 
 
-def public_page(view, params=()):
+class Validators(TypedDict):
+    etag: str
+    last_modified: int
+
+
+def public_page(view: View, params: Iterable[str] = ()) -> View:
     """Mark `view`'s responses as the same for every anonymous visitor, hence cacheable.
 
     `params` names the query parameters the view reads; it never sees any other.
     """
 
+    # The marks are plain attributes on the response and the view (as Django's csrf_exempt
+    # marks a view), which the stubs cannot know of; hence the ignores here and below.
     @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         response = view(request, *args, **kwargs)
-        response.is_public_page = True
+        response.is_public_page = True  # type: ignore[attr-defined]
         return response
 
-    wrapped.public_page_params = frozenset(params)
+    wrapped.public_page_params = frozenset(params)  # type: ignore[attr-defined]
     return wrapped
 
 
-def do_not_store(request):
+def do_not_store(request: HttpRequest) -> None:
     """Answer this request, but keep its page out of the cache (it is not canonical)."""
-    request.page_storable = False
+    request.page_storable = False  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=1024)
-def page_params(path_info, urlconf):
+def page_params(path_info: str, urlconf: str) -> frozenset[str] | None:
     """The query parameters the page at `path_info` reads, or None when it is not a public
     page. Remembered per path: resolving costs as much as the rest of a cached answer."""
     try:
         match = resolve(path_info, urlconf)
     except Resolver404:
         return None
-    return getattr(match.func, "public_page_params", None)
+    params: frozenset[str] | None = getattr(match.func, "public_page_params", None)
+    return params
 
 
-def canonical_query(request, params):
+def canonical_query(request: HttpRequest, params: Iterable[str]) -> str:
     """Only the parameters the page reads, each once (the last value, as forms read it),
     non-empty, sorted by name."""
     kept = QueryDict(mutable=True)
@@ -93,15 +106,18 @@ def canonical_query(request, params):
     return kept.urlencode()
 
 
-def current_version():
+def current_version() -> int | None:
     """The catalog's version, or the last one seen when the database cannot say (None if
     none was ever seen: the page then renders, or fails, as it would without a cache)."""
     global _last_version  # one remembered value per process, by design
     try:
-        version = catalog_version()
+        version: int = catalog_version()
     except DatabaseError:
         logger.warning("Database unavailable: serving pages cached before the outage")
-        return _last_version if _last_version is not None else cache.get(LAST_VERSION_KEY)
+        if _last_version is not None:
+            return _last_version
+        last_seen: int | None = cache.get(LAST_VERSION_KEY)
+        return last_seen
     if version != _last_version:
         _last_version = version
         cache.set(LAST_VERSION_KEY, version, None)
@@ -109,10 +125,10 @@ def current_version():
 
 
 class PublicPageCacheMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         params = page_params(request.path_info, settings.ROOT_URLCONF)
         if (
             params is None
@@ -126,14 +142,14 @@ class PublicPageCacheMiddleware:
             request.GET = QueryDict(query)
             request.META["QUERY_STRING"] = query
         version = current_version()
-        request.catalog_version = version
+        request.catalog_version = version  # type: ignore[attr-defined]
         if version is None:
             return self.get_response(request)
         place = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         digest = hashlib.sha256(f"{build_id()}|{version}|{place}".encode()).hexdigest()
-        validators = {"etag": f'"{digest[:32]}"', "last_modified": version // 1_000_000}
+        validators: Validators = {"etag": f'"{digest[:32]}"', "last_modified": version // 1_000_000}
         key = f"page:{digest}"
-        response = cache.get(key)
+        response: HttpResponseBase | None = cache.get(key)
         if response is None:
             response = self.get_response(request)
             if not getattr(response, "is_public_page", False):
@@ -141,10 +157,16 @@ class PublicPageCacheMiddleware:
             add_validators(response, **validators)
             if storable(request, response):
                 cache.set(key, response, PAGE_TIMEOUT)
-        return get_conditional_response(request, response=response, **validators) or response
+        # The stubs ask for an HttpResponse, but only the status and headers are read.
+        conditional = get_conditional_response(
+            request,
+            response=response,  # type: ignore[arg-type]
+            **validators,
+        )
+        return conditional or response
 
 
-def storable(request, response):
+def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     """A page for the site's own address (not another allowed host or port), that worked."""
     return (
         is_site_host(request.get_host(), settings.SITE_URL_PARTS.netloc)
@@ -155,7 +177,7 @@ def storable(request, response):
 
 
 @functools.lru_cache(maxsize=64)
-def is_site_host(host, site_host):
+def is_site_host(host: str, site_host: str) -> bool:
     """Whether `host` is SITE_URL's; the first time it is not, say so in the log: a proxy
     that passes another Host turns the page cache off."""
     if host.lower() == site_host.lower():
@@ -164,7 +186,7 @@ def is_site_host(host, site_host):
     return False
 
 
-def add_validators(response, etag, last_modified):
+def add_validators(response: HttpResponseBase, etag: str, last_modified: int) -> None:
     if response.status_code == 200:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)

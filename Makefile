@@ -52,10 +52,12 @@ dev: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(PY) -m pytest
 
-## lint: ruff, Django's system checks and a check for missing migrations
+## lint: ruff, mypy on the typed modules (listed in pyproject.toml), Django's system checks
+## and a check for missing migrations
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(DEV) $(VENV)/bin/mypy
 	$(DEV) $(PY) manage.py check
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 

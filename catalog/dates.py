@@ -24,7 +24,7 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", "Year"
 
 
-def normalise(value, precision):
+def normalise(value: datetime.date | None, precision: str) -> datetime.date | None:
     """Return `value` truncated to its precision (first of the month or year)."""
     if value is None:
         return None
@@ -35,7 +35,7 @@ def normalise(value, precision):
     return value
 
 
-def format_partial_date(value, precision):
+def format_partial_date(value: datetime.date | None, precision: str) -> str:
     """'14 June 2023', 'June 2023' or '2023', as the precision allows; '' when unknown."""
     if value is None:
         return ""
@@ -46,7 +46,7 @@ def format_partial_date(value, precision):
     return f"{value.day} {value:%B} {value.year}"
 
 
-def iso_partial_date(value, precision):
+def iso_partial_date(value: datetime.date | None, precision: str) -> str:
     """ISO 8601 at the precision: '2023-06-14', '2023-06' or '2023' (for <time datetime>)."""
     if value is None:
         return ""
@@ -57,12 +57,12 @@ def iso_partial_date(value, precision):
     return value.isoformat()
 
 
-def latest_allowed_date(today=None):
+def latest_allowed_date(today: datetime.date | None = None) -> datetime.date:
     today = today or datetime.date.today()
     return today + datetime.timedelta(days=FUTURE_LIMIT_DAYS)
 
 
-def date_range_error(value, today=None):
+def date_range_error(value: datetime.date | None, today: datetime.date | None = None) -> str | None:
     """A message explaining why `value` is out of range, or None when it is fine."""
     if value is None:
         return None

@@ -6,7 +6,12 @@ block, and no `id`, so several illustrations can share a page. Used by the templ
 (`{% shoe_illustration %}`) and the admin's list thumbnails alike.
 """
 
+from typing import TYPE_CHECKING
+
 from django.utils.html import format_html
+
+if TYPE_CHECKING:  # for the annotation only: the admin and templates pass the shoe
+    from .models import Shoe
 
 # A chunky runner seen from the lateral side, toe to the right, in a 240 × 120 box.
 # {0} upper, {1} metallic overlays, {2} midsole, {3} heel counter and midsole wave.
@@ -56,6 +61,6 @@ def illustration(colours: list[str], label: str) -> str:
     return format_html(SHOE_SVG, *palette_roles(colours), label)
 
 
-def shoe_illustration(shoe):
+def shoe_illustration(shoe: "Shoe") -> str:
     """Inline SVG of a Gel-Kayano 14 in `shoe`'s palette (colours are escaped all the same)."""
     return illustration(shoe.colours, f"Illustration of the {shoe.name} in its colours")

@@ -5,9 +5,9 @@ from decimal import Decimal
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
-def format_money(amount, currency="USD") -> str:
+def format_money(amount: Decimal | int | str | None, currency: str = "USD") -> str:
     """The amount with its currency's symbol (or code); '' when there is no amount."""
-    if amount in (None, ""):
+    if amount is None or amount == "":
         return ""
     amount = Decimal(amount)
     number = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"

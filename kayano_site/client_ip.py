@@ -15,9 +15,10 @@ bucket instead of counting each by the address nginx saw.
 import ipaddress
 
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def client_ip(request):
+def client_ip(request: HttpRequest) -> str | None:
     peer = request.META.get("REMOTE_ADDR", "")
     if not is_trusted_proxy(peer):
         return peer or None
@@ -25,12 +26,12 @@ def client_ip(request):
     return valid_address(forwarded) or peer or None
 
 
-def is_trusted_proxy(peer):
+def is_trusted_proxy(peer: str) -> bool:
     trusted = settings.TRUSTED_PROXIES
     return not peer or "*" in trusted or peer in trusted
 
 
-def valid_address(text):
+def valid_address(text: str) -> str | None:
     try:
         return str(ipaddress.ip_address(text))
     except ValueError:

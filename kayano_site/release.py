@@ -17,12 +17,12 @@ SOURCE_FOLDERS = ("catalog", "kayano_site", "templates")
 SOURCE_SUFFIXES = {".py", ".html", ".txt", ".xml"}
 
 
-def build_id():
+def build_id() -> str:
     return settings.RELEASE or deployed_files_hash()
 
 
 @functools.cache
-def deployed_files_hash():
+def deployed_files_hash() -> str:
     digest = hashlib.sha256()
     for path in deployed_files():
         digest.update(str(path).encode())
@@ -30,7 +30,7 @@ def deployed_files_hash():
     return digest.hexdigest()[:16]
 
 
-def deployed_files():
+def deployed_files() -> list[Path]:
     base = Path(settings.BASE_DIR)
     sources = sorted(
         path

@@ -120,6 +120,11 @@ class CatalogAdmin(EditorImportExportMixin, CitedAdmin):
 
     history_latest_first = True
 
+    @property
+    def compare_exclude(self):
+        # Stored HTML changes with its Markdown: comparing versions shows the Markdown only.
+        return [html for html, _ in getattr(self.model, "markdown_fields", {}).values()]
+
 
 class PublishableAdmin(CatalogAdmin):
     actions = (publish, unpublish)

@@ -18,6 +18,9 @@ from .models import Collaboration, Milestone, Partner, Shoe, Technology, TrendNo
 # Bookkeeping, not content. `edit_version` especially: an imported value would set an
 # entry's save counter back, and a form opened before the import could then overwrite it.
 SERIAL_FIELDS = ("created_at", "updated_at", "id", "edit_version")
+# Made from the Markdown on every save: a file can neither set nor carry them (a column
+# naming one is refused, as any unknown column is).
+RENDERED_FIELDS = ("story_html", "body_html")
 
 
 def quoted(slugs):
@@ -63,7 +66,7 @@ class SlugsWidget(ManyToManyWidget):
 class CatalogResource(resources.ModelResource):
     class Meta:
         import_id_fields = ("slug",)
-        exclude = SERIAL_FIELDS
+        exclude = (*SERIAL_FIELDS, *RENDERED_FIELDS)
         clean_model_instances = True
         use_transactions = True
         skip_unchanged = True
@@ -135,7 +138,13 @@ class ShoeResource(CatalogResource):
 
     class Meta(CatalogResource.Meta):
         model = Shoe
-        exclude = (*SERIAL_FIELDS, "picture", "picture_width", "picture_height")
+        exclude = (
+            *SERIAL_FIELDS,
+            *RENDERED_FIELDS,
+            "picture",
+            "picture_width",
+            "picture_height",
+        )
 
 
 class TrendNoteResource(CatalogResource):
@@ -146,7 +155,7 @@ class TrendNoteResource(CatalogResource):
 
     class Meta(CatalogResource.Meta):
         model = TrendNote
-        exclude = (*SERIAL_FIELDS, "reading_minutes")
+        exclude = (*SERIAL_FIELDS, *RENDERED_FIELDS, "reading_minutes")
 
 
 class MilestoneResource(CatalogResource):

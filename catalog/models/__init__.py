@@ -1,34 +1,34 @@
 """
-The archive's models: the content visitors read (`content`) and the catalog's version that
-cached pages are keyed on (`versioning`).
+The archive's models, re-exported here so that `from catalog.models import Shoe` works:
+
+- `publishing`: the draft/published status and `published()` every public model shares;
+- `shoes`: shoes and their technologies; `content`: partners, collaborations, trend notes
+  and milestones; `releases`: the date and prices a release has;
+- `sources`: the sources and citations behind each fact;
+- `rendering`: Markdown fields rendered to stored HTML on save;
+- `validators`: field validators and the database constraints that mirror them;
+- `partial_dates`, `editing`, `redirects`: dates at a precision, edit versions, old
+  addresses of renamed entries;
+- `versioning`: the catalog's version that cached pages are keyed on.
 """
 
 from .content import (
-    HEX_COLOUR,
     WORDS_PER_MINUTE,
     Collaboration,
     CollaborationQuerySet,
-    Currency,
     Milestone,
     Partner,
-    PublishableModel,
-    PublishableQuerySet,
-    ReleaseFacts,
-    Shoe,
-    ShoeQuerySet,
-    Status,
-    Technology,
     TrendNote,
     TrendNoteQuerySet,
-    non_negative,
-    not_before_1993,
-    parse_palette,
-    release_constraints,
-    validate_palette,
 )
 from .partial_dates import PartialDateMixin
+from .publishing import PublishableModel, PublishableQuerySet, Status
 from .redirects import Redirect
+from .releases import Currency, ReleaseFacts, release_constraints
+from .rendering import RendersMarkdown
+from .shoes import Shoe, ShoeQuerySet, Technology
 from .sources import Citable, Citation, Qualifier, Source
+from .validators import HEX_COLOUR, non_negative, not_before_1993, parse_palette, validate_palette
 from .versioning import ContentVersion
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "PublishableModel",
     "PublishableQuerySet",
     "ReleaseFacts",
+    "RendersMarkdown",
     "Shoe",
     "ShoeQuerySet",
     "Status",

@@ -13,7 +13,9 @@ from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-from .content import Collaboration, Milestone, Partner, Shoe, Status, TrendNote
+from .content import Collaboration, Milestone, Partner, TrendNote
+from .publishing import Status
+from .shoes import Shoe
 
 SCHEDULABLE = (Partner, Collaboration, Shoe, TrendNote, Milestone)
 NEVER_CHANGED = 0

@@ -1,7 +1,8 @@
 """
 `{% fact entry "field" %}`: one fact of an entry, as readers see it, with its numbered
 references; "Not recorded" when the archive does not know it.
-`{% cited_text entry "story" %}`: an entry's Markdown with a reference after each cited claim.
+`{% cited_text entry "story" %}`: an entry's Markdown, as the HTML stored when it was saved,
+with a reference after each cited claim.
 `{% page_notes %}`: the notes those references point to, at the foot of the page.
 `{{ entry|kind_of_entry }}`: "shoe", "trend note"…
 
@@ -16,7 +17,6 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from catalog.citations import citations_of, claims_in
-from catalog.markdown import render_markdown
 
 register = template.Library()
 
@@ -36,10 +36,10 @@ def figure_value(entry, field):
 
 
 def partner_value(entry, field):
-    partner = entry.partner
-    if partner.is_public:
-        return format_html('<a href="{}">{}</a>', partner.get_absolute_url(), partner.name)
-    return partner.name
+    partner = entry.public_partner
+    if partner is None:
+        return entry.partner.name  # named, not linked: its page is not public
+    return format_html('<a href="{}">{}</a>', partner.get_absolute_url(), partner.name)
 
 
 VALUES = {
@@ -73,10 +73,13 @@ def fact(context, entry, field):
 
 
 @register.simple_tag(takes_context=True)
-def cited_text(context, entry, text_field, shift_headings=0, plain=False):
-    """The text as Markdown (or, `plain`, as escaped text for a one-line lead)."""
-    text = getattr(entry, text_field)
-    rendered = str(escape(text) if plain else render_markdown(text, shift_headings))
+def cited_text(context, entry, text_field, shift_headings=None, plain=False):
+    """
+    The text as the HTML its Markdown gave when saved (or, `plain`, as escaped text for a
+    one-line lead). The heading shift was applied on save (the model's `markdown_fields`):
+    `shift_headings` is accepted for templates that still pass it, and ignored.
+    """
+    rendered = str(escape(getattr(entry, text_field)) if plain else entry.html_of(text_field))
     for claim in claims_in(entry, text_field):
         needle = str(escape(claim)) if plain else html.escape(claim, quote=False)
         at = rendered.find(needle)

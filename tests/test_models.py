@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from catalog.dates import DatePrecision, format_partial_date
-from catalog.models import Collaboration, Milestone, Shoe, Status, TrendNote
+from catalog.models import Collaboration, Milestone, Shoe, Status, TrendNote, parse_palette
 
 from .factories import (
     CollaborationFactory,
@@ -189,3 +189,93 @@ def test_models_order_as_a_reader_expects():
     assert Collaboration._meta.ordering[0] == "-release_date"
     assert TrendNote._meta.ordering[0] == "-published_on"
     assert Milestone._meta.ordering[0] == "date"
+
+
+def test_a_shoe_names_its_partner_only_through_a_public_collaboration_of_a_public_partner():
+    partner = PartnerFactory()
+    assert ShoeFactory(collaboration=None).public_partner is None
+    assert (
+        ShoeFactory(collaboration=CollaborationFactory(partner=partner)).public_partner == partner
+    )
+    draft = CollaborationFactory(partner=partner, status=Status.DRAFT)
+    assert ShoeFactory(collaboration=draft).public_partner is None
+    later = timezone.now() + datetime.timedelta(days=1)
+    scheduled = CollaborationFactory(partner=partner, publish_at=later)
+    assert ShoeFactory(collaboration=scheduled).public_partner is None
+    private = CollaborationFactory(partner=PartnerFactory(status=Status.DRAFT))
+    assert ShoeFactory(collaboration=private).public_partner is None
+
+
+def test_a_shoe_has_a_public_collaboration_only_when_visitors_may_see_it():
+    collaboration = CollaborationFactory()
+    assert ShoeFactory(collaboration=collaboration).public_collaboration == collaboration
+    draft = CollaborationFactory(status=Status.DRAFT)
+    assert ShoeFactory(collaboration=draft).public_collaboration is None
+    assert ShoeFactory(collaboration=None).public_collaboration is None
+
+
+def test_a_collaboration_names_its_partner_only_when_the_partner_is_public():
+    partner = PartnerFactory()
+    assert CollaborationFactory(partner=partner).public_partner == partner
+    draft = PartnerFactory(status=Status.DRAFT)
+    assert CollaborationFactory(partner=draft).public_partner is None
+
+
+def test_an_influence_is_told_from_an_official_collaboration():
+    assert CollaborationFactory(kind=Collaboration.Kind.INFLUENCE).is_influence
+    assert not CollaborationFactory(kind=Collaboration.Kind.OFFICIAL).is_influence
+
+
+def test_neighbours_are_the_published_dated_releases_either_side(django_assert_num_queries):
+    def release(name, year, **kwargs):
+        return ShoeFactory(name=name, release_date=datetime.date(year, 1, 1), **kwargs)
+
+    first, middle, last = release("A", 2008), release("B", 2015), release("C", 2023)
+    release("Draft between", 2012, status=Status.DRAFT)
+    ShoeFactory(name="Undated", release_date=None)
+    with django_assert_num_queries(2):
+        assert middle.neighbours() == (first, last)
+    assert first.neighbours() == (None, middle)
+    assert last.neighbours() == (middle, None)
+
+
+def test_neighbours_on_the_same_day_follow_name_then_id():
+    day = datetime.date(2022, 8, 1)
+    kith, asics, twin_a, twin_b = (
+        ShoeFactory(name=name, release_date=day) for name in ("Kith", "Asics", "Twin", "Twin")
+    )
+    assert kith.neighbours() == (asics, twin_a)
+    assert twin_a.neighbours() == (kith, twin_b)
+    assert twin_b.neighbours() == (twin_a, None)
+
+
+def test_an_undated_shoe_has_no_neighbours(django_assert_num_queries):
+    ShoeFactory(release_date=datetime.date(2020, 1, 1))
+    undated = ShoeFactory(release_date=None)
+    with django_assert_num_queries(0):
+        assert undated.neighbours() == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("palette", "colours"),
+    [
+        ("#f4efe6, #c0c0c0", ["#f4efe6", "#c0c0c0"]),
+        ("#f4efe6,#c0c0c0,", ["#f4efe6", "#c0c0c0"]),
+        ("  #f4efe6 , , #c0c0c0 ", ["#f4efe6", "#c0c0c0"]),
+        ("", []),
+        (None, []),
+    ],
+)
+def test_a_palette_is_read_as_its_colours(palette, colours):
+    assert parse_palette(palette) == colours
+
+
+def test_the_partner_fact_links_a_public_partner_and_only_names_a_private_one(client):
+    public = CollaborationFactory(partner=PartnerFactory(name="Kith", slug="kith"))
+    private = CollaborationFactory(
+        partner=PartnerFactory(name="Unannounced", slug="unannounced", status=Status.DRAFT)
+    )
+    assert 'href="/partners/kith/"' in client.get(public.get_absolute_url()).content.decode()
+    html = client.get(private.get_absolute_url()).content.decode()
+    assert "Unannounced" in html
+    assert 'href="/partners/unannounced/"' not in html

@@ -64,7 +64,7 @@ class _ClampHeadingsExtension(Extension):
         md.treeprocessors.register(_ClampHeadings(md, self.shift), "clamp_headings", 0)
 
 
-def _to_html(text, shift_headings=0):
+def _to_html(text: str | None, shift_headings: int = 0) -> str:
     return markdown.markdown(
         text or "",
         extensions=["extra", "sane_lists", _ClampHeadingsExtension(shift_headings)],
@@ -72,11 +72,14 @@ def _to_html(text, shift_headings=0):
     )
 
 
-def render_markdown(text, shift_headings=0) -> SafeString:
+def render_markdown(text: str | None, shift_headings: int = 0) -> SafeString:
     """Markdown to sanitised HTML, safe to output in a template without escaping.
 
     `shift_headings` moves the editor's headings down that many levels, for text that sits
     under a heading of the page's own (a story under "The story" starts at h3).
+
+    Models call this once, when an entry is saved, and store the result
+    (`catalog/models/rendering.py`); pages output the stored HTML.
     """
     cleaned = nh3.clean(
         _to_html(text, shift_headings),

@@ -246,3 +246,12 @@ def test_restoring_a_version_recorded_before_stored_html_renders_its_story():
     first.revert()
 
     assert stored(shoe) == "<p>The <em>first</em> story.</p>"
+
+
+def test_the_seed_content_is_loaded_with_its_html():
+    call_command("load_seed", stdout=io.StringIO())
+    entries = [*Shoe.objects.all(), *Collaboration.objects.all(), *TrendNote.objects.all()]
+    assert entries
+    for entry in entries:
+        for name, (html_field, shift) in entry.markdown_fields.items():
+            assert getattr(entry, html_field) == render_markdown(getattr(entry, name), shift)

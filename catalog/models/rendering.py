@@ -10,6 +10,9 @@ included: `loaddata` restoring a backup and django-reversion restoring a version
 lacks) is replaced by what the Markdown gives.
 """
 
+from collections.abc import Collection
+from typing import Any
+
 from django.db import models
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
@@ -26,14 +29,14 @@ class RendersMarkdown(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         update_fields = kwargs.get("update_fields")
         rendered = self.render_markdown_fields(update_fields)
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, *rendered}
         super().save(*args, **kwargs)
 
-    def render_markdown_fields(self, only=None):
+    def render_markdown_fields(self, only: Collection[str] | None = None) -> list[str]:
         """
         Store the HTML of each Markdown field (of those in `only`, the fields a save
         writes, when given); returns the HTML fields set. A deferred Markdown field is
@@ -48,15 +51,18 @@ class RendersMarkdown(models.Model):
             rendered.append(html_field)
         return rendered
 
-    def html_of(self, name) -> SafeString:
+    def html_of(self, name: str) -> SafeString:
         """The stored HTML of the Markdown field `name`."""
         html_field, _ = self.markdown_fields[name]
         # Only render_markdown (sanitised by nh3) ever writes this field.
-        return mark_safe(getattr(self, html_field))  # noqa: S308
+        html: str = getattr(self, html_field)
+        return mark_safe(html)  # noqa: S308
 
 
 @receiver(pre_save, dispatch_uid="catalog-markdown-rendered-on-raw-save")
-def render_markdown_on_raw_save(sender, instance, raw, **kwargs):
+def render_markdown_on_raw_save(
+    sender: type[models.Model], instance: models.Model, raw: bool, **kwargs: Any
+) -> None:
     """A raw save (loaddata, a history restore) skips `save()`: render here instead."""
     if raw and isinstance(instance, RendersMarkdown):
         instance.render_markdown_fields()

@@ -23,7 +23,7 @@ def parse_palette(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
-def validate_palette(value):
+def validate_palette(value: str) -> None:
     colours = parse_palette(value)
     if not 2 <= len(colours) <= 4:
         raise ValidationError("Give two to four colours, separated by commas.")
@@ -35,7 +35,7 @@ def validate_palette(value):
         )
 
 
-def non_negative(field):
+def non_negative(field: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
         name=f"%(app_label)s_%(class)s_{field}_not_negative",
@@ -43,7 +43,7 @@ def non_negative(field):
     )
 
 
-def not_before_1993(field):
+def not_before_1993(field: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": EARLIEST_DATE}),
         name=f"%(app_label)s_%(class)s_{field}_from_1993",

@@ -18,11 +18,14 @@ local MEDIA_ROOT does.
 
 import io
 import warnings
+from collections.abc import Iterable
 from pathlib import PurePosixPath
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
+from django.core.files.storage import Storage
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from imagekit import ImageSpec
@@ -44,7 +47,7 @@ SIXTEEN_BIT_GREY = {"I", "I;16", "I;16B", "I;16L", "I;16N"}
 # What an upload must be
 
 
-def check_file_size(file):
+def check_file_size(file: File) -> None:
     if file.size > MAX_BYTES:
         raise ValidationError(
             "This file is %(size)s; pictures may be at most %(limit)s.",
@@ -53,8 +56,8 @@ def check_file_size(file):
         )
 
 
-def too_many_pixels(width=None, height=None):
-    if width is None:
+def too_many_pixels(width: int | None = None, height: int | None = None) -> ValidationError:
+    if width is None or height is None:
         return ValidationError(
             "This picture has far too many pixels to open; "
             "pictures may have at most %(max)d megapixels.",
@@ -74,7 +77,7 @@ def too_many_pixels(width=None, height=None):
     )
 
 
-def read_header(file):
+def read_header(file: File) -> tuple[str | None, int, int] | None:
     """
     The format, width and height the file's header declares, or None when Pillow cannot
     tell what the file is. Nothing is decoded. Refuses a picture over the pixel bound.
@@ -98,7 +101,7 @@ def read_header(file):
     return kind, width, height
 
 
-def check_complete(file):
+def check_complete(file: File) -> None:
     """Decode the whole picture once, so a damaged or cut-short file is refused here, not
     with a server error when it is saved. The pixel bound was checked first."""
     file.seek(0)
@@ -116,7 +119,7 @@ def check_complete(file):
         file.seek(0)
 
 
-def validate_picture(file):
+def validate_picture(file: File) -> None:
     """Refuse anything but a complete JPEG, PNG or WebP of at most 5 MB, at least 600 px
     wide and at most 40 megapixels."""
     if getattr(file, "_committed", False):
@@ -151,8 +154,8 @@ class PictureFormField(forms.ImageField):
     says nothing about size.
     """
 
-    def to_python(self, data):
-        if data not in self.empty_values:
+    def to_python(self, data: File | None) -> File | None:
+        if data is not None and data not in self.empty_values:
             check_file_size(data)
             read_header(data)
         return super().to_python(data)
@@ -161,14 +164,15 @@ class PictureFormField(forms.ImageField):
 class PictureField(models.ImageField):
     """An ImageField whose form field is `PictureFormField`."""
 
-    def formfield(self, **kwargs):
+    # As Django's own fields do, it takes keywords only; the stubs name two of them.
+    def formfield(self, **kwargs: Any) -> forms.Field | None:  # type: ignore[override]
         return super().formfield(**{"form_class": PictureFormField, **kwargs})
 
 
 # What is stored
 
 
-def in_srgb(image):
+def in_srgb(image: Image.Image) -> Image.Image:
     """
     `image` as browsers should show it: RGB, or RGBA where it has any transparency, in
     sRGB, and without the metadata Pillow carries along (EXIF, colour profile, comments).
@@ -191,7 +195,7 @@ def in_srgb(image):
     return image
 
 
-def with_profile_applied(image, profile, mode):
+def with_profile_applied(image: Image.Image, profile: bytes, mode: str) -> Image.Image | None:
     try:
         embedded = ImageCms.ImageCmsProfile(io.BytesIO(profile))
         return ImageCms.profileToProfile(image, embedded, SRGB, outputMode=mode)
@@ -199,17 +203,18 @@ def with_profile_applied(image, profile, mode):
         return None  # a broken or mismatched profile: the colours are used as they are
 
 
-def without_metadata(file):
+def without_metadata(file: File) -> tuple[ContentFile, int, int]:
     """The uploaded picture re-encoded upright and in sRGB, without EXIF or other
     metadata, in its own format; with its width and height."""
     file.seek(0)
     with Image.open(file) as image:
-        kind = image.format
+        # The upload was validated: a named file in one of ACCEPTED_FORMATS.
+        kind = cast(str, image.format)
         ImageOps.exif_transpose(image, in_place=True)
         clean = in_srgb(image)
         buffer = io.BytesIO()
         clean.save(buffer, format=kind, **SAVE_OPTIONS.get(kind, {}))
-    stem = PurePosixPath(file.name).stem
+    stem = PurePosixPath(cast(str, file.name)).stem
     name = f"{stem}.{ACCEPTED_FORMATS[kind]}"
     return ContentFile(buffer.getvalue(), name=name), clean.width, clean.height
 
@@ -220,7 +225,7 @@ def without_metadata(file):
 class InSrgb:
     """imagekit processor: `in_srgb`."""
 
-    def process(self, image):
+    def process(self, image: Image.Image) -> Image.Image:
         return in_srgb(image)
 
 
@@ -228,10 +233,10 @@ class DecodeReduced:
     """imagekit processor: a JPEG decodes straight at a reduced scale still at least
     `width` px wide, a fraction of the pixels (and memory) of the full picture."""
 
-    def __init__(self, width):
+    def __init__(self, width: int) -> None:
         self.width = width
 
-    def process(self, image):
+    def process(self, image: Image.Image) -> Image.Image:
         if image.format == "JPEG" and image.width > self.width:
             height = max(round(image.height * self.width / image.width), 1)
             image.draft(image.mode, (self.width, height))
@@ -248,7 +253,7 @@ class Rendition(ImageSpec):
     cachefile_strategy = "imagekit.cachefiles.strategies.Optimistic"
 
     @property
-    def processors(self):
+    def processors(self) -> list[object]:
         return [
             DecodeReduced(self.width),
             InSrgb(),
@@ -256,7 +261,7 @@ class Rendition(ImageSpec):
         ]
 
     @property
-    def cachefile_name(self):
+    def cachefile_name(self) -> str | None:
         if not self.source:
             return None
         stem = PurePosixPath(self.source.name).stem
@@ -287,17 +292,17 @@ class ShareRendition(Rendition):
 RENDITIONS = (SmallRendition, MediumRendition, LargeRendition, ShareRendition)
 
 
-def srcset(renditions, picture_width):
+def srcset(renditions: Iterable[ImageCacheFile], picture_width: int | None) -> str:
     """`srcset` candidates for WebP renditions, each at the width it really has: one
     narrower than a rendition's bound is offered once, at its own width."""
-    candidates = {}
+    candidates: dict[int, str] = {}
     for rendition in renditions:
         width = min(rendition.generator.width, picture_width or rendition.generator.width)
         candidates.setdefault(width, rendition.url)
     return ", ".join(f"{url} {width}w" for width, url in candidates.items())
 
 
-def delete_renditions(name):
+def delete_renditions(name: str) -> None:
     """
     Delete the renditions of the stored picture `name`, found by name (no listing). imagekit
     is told they are gone, so they are made again if the picture comes back. The picture
@@ -309,7 +314,7 @@ def delete_renditions(name):
         rendition.cachefile_backend.set_state(rendition, CacheFileState.DOES_NOT_EXIST)
 
 
-def write_renditions(storage, name):
+def write_renditions(storage: Storage, name: str) -> None:
     """Write the renditions of the stored picture `name` that do not exist yet (for pictures
     stored before renditions came from imagekit)."""
     with storage.open(name, "rb") as stored:

@@ -7,11 +7,16 @@ results are ranked by where the words matched: a title beats a summary beats a b
 Either way: one query per kind of entry, at most `LIMIT` results each.
 """
 
+import functools
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, TextField, Value, When
+from django.db.models import Case, IntegerField, Model, Q, QuerySet, TextField, Value, When
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Replace
 
 from .models import Collaboration, Partner, Shoe, TrendNote
@@ -25,11 +30,11 @@ class Scope:
     """Where to look in one model, by weight: A (titles) to C (long text)."""
 
     label: str
-    queryset: object
-    weights: dict = field(default_factory=dict)
+    queryset: QuerySet[Any]
+    weights: dict[str, list[str]] = field(default_factory=dict)
 
 
-def scopes():
+def scopes() -> list[Scope]:
     return [
         Scope(
             "Shoes",
@@ -54,48 +59,55 @@ def scopes():
     ]
 
 
-def terms_of(query):
+def terms_of(query: str) -> list[str]:
     """The words of a query, without duplicates, at most MAX_TERMS of them."""
-    words = []
+    words: list[str] = []
     for word in query.split():
         if word.lower() not in (w.lower() for w in words):
             words.append(word)
     return words[:MAX_TERMS]
 
 
-def search(query):
+def search(query: str) -> list[tuple[str, list[Model]]]:
     """A list of (label, results) for each kind of entry that has any match."""
     terms = terms_of(query)
     if not terms:
         return []
-    rank = rank_postgres if connection.vendor == "postgresql" else rank_fallback
+    rank: Callable[[Scope, str], QuerySet[Any]] = (
+        rank_postgres if connection.vendor == "postgresql" else rank_fallback
+    )
     groups = [(scope.label, list(rank(scope, " ".join(terms))[:LIMIT])) for scope in scopes()]
     return [(label, results) for label, results in groups if results]
 
 
-def rank_postgres(scope, query):
-    vector = None
-    for weight, fields in scope.weights.items():
-        for name in fields:
+def rank_postgres(scope: Scope, query: str) -> QuerySet[Any]:
+    parts = [
+        SearchVector(
             # PostgreSQL's parser reads "Cream/Antler" as one file-path token: split it.
-            text = Replace(name, Value("/"), Value(" "), output_field=TextField())
-            part = SearchVector(text, weight=weight, config="english")
-            vector = part if vector is None else vector + part
+            Replace(name, Value("/"), Value(" "), output_field=TextField()),
+            weight=weight,
+            config="english",
+        )
+        for weight, fields in scope.weights.items()
+        for name in fields
+    ]
+    vector = functools.reduce(operator.add, parts)
     search_query = SearchQuery(query, search_type="websearch", config="english")
-    return (
+    ranked: QuerySet[Any] = (
         scope.queryset.annotate(document=vector)
         .filter(document=search_query)  # the @@ match: honours "-word" and "or"
         .annotate(rank=SearchRank(vector, search_query))
         .order_by("-rank", "pk")
     )
+    return ranked
 
 
 FALLBACK_POINTS = {"A": 10, "B": 3, "C": 1}
 
 
-def rank_fallback(scope, query):
+def rank_fallback(scope: Scope, query: str) -> QuerySet[Any]:
     queryset = scope.queryset
-    score = Value(0)
+    score: Combinable = Value(0)
     for term in terms_of(query):
         matches_somewhere = Q()
         for weight, fields in scope.weights.items():
@@ -108,4 +120,5 @@ def rank_fallback(scope, query):
                     output_field=IntegerField(),
                 )
         queryset = queryset.filter(matches_somewhere)
-    return queryset.annotate(rank=score).order_by("-rank", "pk")
+    ranked: QuerySet[Any] = queryset.annotate(rank=score).order_by("-rank", "pk")
+    return ranked

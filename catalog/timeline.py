@@ -8,10 +8,12 @@ of its shoes. Undated entries are left out because the timeline cannot place the
 still have their own pages).
 """
 
+import datetime
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import TypeVar
 
-from django.db.models import Count, F, Prefetch, Window
+from django.db.models import Count, F, Model, Prefetch, QuerySet, Window
 from django.db.models.functions import ExtractYear, RowNumber
 
 from .models import Citation, Collaboration, Milestone, Shoe
@@ -19,25 +21,27 @@ from .models import Citation, Collaboration, Milestone, Shoe
 RELEASES_PER_YEAR = 6
 SHOES_PER_COLLABORATION = 8
 
+M = TypeVar("M", bound=Model)
+
 
 @dataclass(frozen=True)
 class TimelineEntry:
     kind: str  # "milestone", "collaboration" or "release"
-    item: object
+    item: Milestone | Collaboration | Shoe
 
     @property
-    def sort_key(self):
+    def sort_key(self) -> tuple[datetime.date, bool, str]:
         return (self.item._date, self.kind != "milestone", str(self.item))
 
 
 @dataclass
 class TimelineYear:
     year: int
-    entries: list = field(default_factory=list)
+    entries: list[TimelineEntry] = field(default_factory=list)
     more_releases: int = 0
 
 
-def stand_alone_releases():
+def stand_alone_releases() -> tuple[QuerySet[Shoe], dict[int, int]]:
     """Dated shoes outside any collaboration: the first RELEASES_PER_YEAR of each year."""
     releases = Shoe.objects.published().filter(
         release_date__isnull=False, collaboration__isnull=True
@@ -58,14 +62,14 @@ def stand_alone_releases():
     return first_of_year, per_year
 
 
-def with_citations(entries):
+def with_citations(entries: QuerySet[M]) -> QuerySet[M]:
     """The entries' citations, for the page's numbered notes."""
     return entries.prefetch_related(
         Prefetch("citations", queryset=Citation.objects.select_related("source"))
     )
 
 
-def build_timeline():
+def build_timeline() -> list[TimelineYear]:
     """A list of TimelineYear, oldest first."""
     milestones = with_citations(Milestone.objects.published())
     collaborations = with_citations(
@@ -81,9 +85,9 @@ def build_timeline():
         + [TimelineEntry("release", item) for item in releases],
         key=lambda entry: entry.sort_key,
     )
-    years = []
+    years: list[TimelineYear] = []
     for year, group in groupby(entries, key=lambda entry: entry.item._date.year):
-        group = list(group)
-        shown = sum(entry.kind == "release" for entry in group)
-        years.append(TimelineYear(year, group, releases_per_year.get(year, 0) - shown))
+        year_entries = list(group)
+        shown = sum(entry.kind == "release" for entry in year_entries)
+        years.append(TimelineYear(year, year_entries, releases_per_year.get(year, 0) - shown))
     return years

@@ -13,6 +13,11 @@ a request it cannot answer canonically (an invalid filter, a page number out of 
 search) with `do_not_store`, and only requests for the host and port in `SITE_URL` are
 stored, so no client can grow the cache without bound.
 
+Public pages are sent gzipped to a client that accepts it (`Vary: Accept-Encoding`). Only
+these anonymous pages are: they carry no secret (no session, no CSRF token) for a
+compression side channel to reveal. A stored page is compressed once, when it is stored,
+and both copies are kept, so answering from the cache never compresses.
+
 When the cache fails, django-redis logs and ignores the error and pages render uncached.
 When the database fails, the last version this process (or any other) saw still finds the
 pages cached before the outage; everything else gets the 503 page.
@@ -21,17 +26,19 @@ pages cached before the outage; everything else gets the 503 page.
 import functools
 import hashlib
 import logging
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypedDict
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.text import compress_string
 
 from kayano_site.release import build_id
 
@@ -48,6 +55,11 @@ SHARED_CACHE_SECONDS = 1
 STALE_WHILE_REVALIDATE = 30
 STALE_IF_ERROR = 86_400
 """Seconds a shared cache in front (a CDN, nginx) may serve a page while the origin is down."""
+
+COMPRESSIBLE_TYPES = frozenset(
+    {"text/html", "application/xml", "text/xml", "application/atom+xml", "application/json"}
+)
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 LAST_VERSION_KEY = "catalog-version:last"
 _last_version: int | None = None
@@ -147,23 +159,61 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         place = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         digest = hashlib.sha256(f"{build_id()}|{version}|{place}".encode()).hexdigest()
-        validators: Validators = {"etag": f'"{digest[:32]}"', "last_modified": version // 1_000_000}
-        key = f"page:{digest}"
-        response: HttpResponseBase | None = cache.get(key)
+        accepts_gzip = ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        response: HttpResponseBase | None = cache.get(page_key(digest, bool(accepts_gzip)))
         if response is None:
             response = self.get_response(request)
             if not getattr(response, "is_public_page", False):
                 return response
-            add_validators(response, **validators)
+            add_validators(response, **validators(digest, version))
+            compressed = gzipped(response, **validators(digest, version, "-gzip"))
             if storable(request, response):
-                cache.set(key, response, PAGE_TIMEOUT)
+                copies = {
+                    page_key(digest, False): response,
+                    page_key(digest, True): compressed or response,
+                }
+                cache.set_many(copies, PAGE_TIMEOUT)
+            if accepts_gzip and compressed:
+                response = compressed
         # The stubs ask for an HttpResponse, but only the status and headers are read.
         conditional = get_conditional_response(
             request,
+            etag=response.get("ETag"),
+            last_modified=version // 1_000_000,
             response=response,  # type: ignore[arg-type]
-            **validators,
         )
         return conditional or response
+
+
+def page_key(digest: str, gzip: bool) -> str:
+    return f"page:{digest}:{'gzip' if gzip else 'plain'}"
+
+
+def validators(digest: str, version: int, suffix: str = "") -> Validators:
+    return {"etag": f'"{digest[:32]}{suffix}"', "last_modified": version // 1_000_000}
+
+
+def gzipped(response: HttpResponseBase, etag: str, last_modified: int) -> HttpResponse | None:
+    """A gzipped copy of a public page (HTML, XML or JSON), with its own ETag as HTTP
+    requires, or None when there is nothing to gain."""
+    patch_vary_headers(response, ("Accept-Encoding",))
+    content_type = response.get("Content-Type", "").partition(";")[0].strip()
+    if (
+        not isinstance(response, HttpResponse)
+        or content_type not in COMPRESSIBLE_TYPES
+        or response.has_header("Content-Encoding")
+    ):
+        return None
+    content = compress_string(response.content)
+    if len(content) >= len(response.content):
+        return None
+    copy = HttpResponse(content, status=response.status_code)
+    for header, value in response.items():
+        copy[header] = value
+    copy["Content-Encoding"] = "gzip"
+    copy["Content-Length"] = str(len(content))
+    add_validators(copy, etag, last_modified)
+    return copy
 
 
 def storable(request: HttpRequest, response: HttpResponseBase) -> bool:

@@ -255,3 +255,21 @@ def test_the_seed_content_is_loaded_with_its_html():
     for entry in entries:
         for name, (html_field, shift) in entry.markdown_fields.items():
             assert getattr(entry, html_field) == render_markdown(getattr(entry, name), shift)
+
+
+def test_comparing_versions_shows_the_story_changed_not_its_html(admin_client):
+    admin_client.post(reverse("admin:catalog_shoe_add"), shoe_form(story="First words."))
+    shoe = Shoe.objects.get(slug="kith-cream-antler")
+    admin_client.post(
+        reverse("admin:catalog_shoe_change", args=[shoe.pk]), shoe_form(story="Second words.")
+    )
+    first, second = sorted(Version.objects.get_for_object(shoe).values_list("pk", flat=True))
+
+    compare = admin_client.get(
+        reverse("admin:catalog_shoe_compare", args=[shoe.pk]),
+        {"version_id1": first, "version_id2": second},
+    )
+
+    html = compare.content.decode()
+    assert "<h3>story</h3>" in html
+    assert "as HTML" not in html

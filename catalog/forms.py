@@ -26,7 +26,28 @@ SHOE_SORT_CHOICES = [
 ]
 
 
-class ShoeFilterForm(forms.Form):
+class FilterForm(forms.Form):
+    """A list's filters, read from its query string. Only the fields that validate apply."""
+
+    not_filters = frozenset({"sort"})
+    """Fields that order the list rather than narrow it."""
+
+    def valid_filters(self):
+        """The values that validated, by name; invalid ones are dropped silently."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value not in (None, "") and name not in self.errors
+        }
+
+    @property
+    def is_filtered(self):
+        """Whether any filter narrows the list (a sort order alone does not)."""
+        return any(name not in self.not_filters for name in self.valid_filters())
+
+
+class ShoeFilterForm(FilterForm):
     year = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
     partner = forms.ChoiceField(required=False)
     kind = forms.ChoiceField(choices=[("", "Any kind"), *Shoe.Kind.choices], required=False)
@@ -42,15 +63,6 @@ class ShoeFilterForm(forms.Form):
         super().__init__(data)
         self.fields["year"].choices = [("", "Any year")] + [(y, y) for y in years]
         self.fields["partner"].choices = [("", "Any partner"), *partners]
-
-    def valid_filters(self):
-        """The filters that validated, by name; invalid ones are dropped silently."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value not in (None, "") and name not in self.errors
-        }
 
     def filter(self, queryset):
         filters = self.valid_filters()
@@ -75,12 +87,12 @@ def order_for(sort):
     return [expression, *rest, "pk"]
 
 
-class TrendFilterForm(forms.Form):
+class TrendFilterForm(FilterForm):
     theme = forms.ChoiceField(choices=[("", "Any theme"), *TrendNote.Theme.choices], required=False)
 
     def filter(self, queryset):
-        if self.is_valid() and self.cleaned_data["theme"]:
-            queryset = queryset.filter(theme=self.cleaned_data["theme"])
+        if theme := self.valid_filters().get("theme"):
+            queryset = queryset.filter(theme=theme)
         return queryset
 
 

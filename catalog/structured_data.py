@@ -9,8 +9,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Model
-from django.urls import reverse
 
+from .links import breadcrumb_trail
 from .models import Citable, Collaboration, Partner, Qualifier, Shoe, TrendNote
 
 Absolute = Callable[[str], str]
@@ -19,22 +19,10 @@ Absolute = Callable[[str], str]
 Document = dict[str, object]
 """A JSON-LD object, as `json.dumps` takes it."""
 
-SECTIONS: dict[type[Model], tuple[str, str]] = {
-    Shoe: ("Shoes", "catalog:shoe-list"),
-    Collaboration: ("Collaborations", "catalog:collaboration-list"),
-    Partner: ("Collaborations", "catalog:collaboration-list"),
-    TrendNote: ("Trends", "catalog:trend-list"),
-}
-
 
 def breadcrumbs(entry: Shoe | Collaboration | Partner | TrendNote, absolute: Absolute) -> Document:
-    """BreadcrumbList: Home › section › entry; `absolute` turns a path into a full URL."""
-    section, section_url = SECTIONS[type(entry)]
-    trail = [
-        ("Home", reverse("catalog:home")),
-        (section, reverse(section_url)),
-        (str(entry), entry.get_absolute_url()),
-    ]
+    """BreadcrumbList: the trail the page shows; `absolute` turns a path into a full URL."""
+    trail = breadcrumb_trail(entry)
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",

@@ -7,7 +7,7 @@ number of queries whatever the catalog's size; tests pin those counts.
 """
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .caching import current_version, do_not_store
@@ -83,6 +83,7 @@ class HomeView(TemplateView):
 class ShoeListView(ForgivingPaginationMixin, PublishedMixin, ListView):
     model = Shoe
     context_object_name = "shoes"
+    card = "shoe"
 
     def get_queryset(self):
         published = super().get_queryset()
@@ -96,7 +97,6 @@ class ShoeListView(ForgivingPaginationMixin, PublishedMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
-        context["active_filters"] = self.filter_form.valid_filters()
         context["query_without_page"] = query_without_page(self.request)
         return context
 
@@ -135,39 +135,14 @@ class ShoeDetailView(PreviewMixin, DetailView):
         if shoe.picture:
             # The preview rendition: never the original, which may be 40 megapixels.
             context["shoe_picture_url"] = absolute_url(shoe.picture_share.url)
-        context["previous_shoe"], context["next_shoe"] = neighbours(shoe)
+        context["previous_shoe"], context["next_shoe"] = shoe.neighbours()
         return context
-
-
-def neighbours(shoe):
-    """The dated releases just before and after `shoe`, in release order (None at the ends)."""
-    if shoe.release_date is None:
-        return None, None
-    dated = Shoe.objects.published().exclude(pk=shoe.pk).filter(release_date__isnull=False)
-    same_day = Q(release_date=shoe.release_date)
-    before = Q(release_date__lt=shoe.release_date) | same_day & (
-        Q(name__lt=shoe.name) | Q(name=shoe.name, pk__lt=shoe.pk)
-    )
-    after = Q(release_date__gt=shoe.release_date) | same_day & (
-        Q(name__gt=shoe.name) | Q(name=shoe.name, pk__gt=shoe.pk)
-    )
-    # The redundant range lets the database walk the (status, release_date) index.
-    previous = (
-        dated.filter(before, release_date__lte=shoe.release_date)
-        .order_by("-release_date", "-name", "-pk")
-        .first()
-    )
-    following = (
-        dated.filter(after, release_date__gte=shoe.release_date)
-        .order_by("release_date", "name", "pk")
-        .first()
-    )
-    return previous, following
 
 
 class CollaborationListView(ForgivingPaginationMixin, PublishedMixin, ListView):
     model = Collaboration
     context_object_name = "collaborations"
+    card = "collaboration"
 
     def get_queryset(self):
         return super().get_queryset().for_listing()
@@ -212,6 +187,7 @@ class PartnerDetailView(PreviewMixin, DetailView):
 class TrendListView(ForgivingPaginationMixin, PublishedMixin, ListView):
     model = TrendNote
     context_object_name = "trends"
+    card = "trend"
 
     def get_queryset(self):
         self.filter_form = TrendFilterForm(self.request.GET)

@@ -9,19 +9,27 @@ from django.utils.html import format_html, format_html_join
 
 from catalog.fragments import card_list_items
 from catalog.illustration import illustration, shoe_illustration
-from catalog.links import absolute_url
+from catalog.links import absolute_url, breadcrumb_trail
+from catalog.models import parse_palette
+from catalog.navigation import main_navigation
 
 register = template.Library()
 register.filter("absolute", absolute_url)
 
 
 register.simple_tag(shoe_illustration, name="shoe_illustration")
+register.simple_tag(main_navigation, name="main_navigation")
 
 
 @register.simple_tag
 def palette_illustration(palette, label):
     """The same drawing from a comma-separated palette, for pages with no shoe at hand."""
-    return illustration([part.strip() for part in palette.split(",") if part.strip()], label)
+    return illustration(parse_palette(palette), label)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(entry):
+    return {"trail": breadcrumb_trail(entry)}
 
 
 @register.simple_tag

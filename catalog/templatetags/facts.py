@@ -13,10 +13,12 @@ import html
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from catalog.citations import citations_of, claims_in
+from catalog.models import Citable
 
 register = template.Library()
 
@@ -35,6 +37,16 @@ def figure_value(entry, field):
     )
 
 
+def day_value(entry, field):
+    day = getattr(entry, field)
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), date_format(day, "j F Y"))
+
+
+def link_value(entry, field):
+    url = getattr(entry, field)
+    return format_html('<a href="{}" rel="noopener">{}</a>', url, url)
+
+
 def partner_value(entry, field):
     partner = entry.public_partner
     if partner is None:
@@ -51,6 +63,9 @@ VALUES = {
     "technologies": lambda entry, field: ", ".join(t.name for t in entry.technologies.all()),
     "kind": lambda entry, field: entry.get_kind_display(),
     "partner": partner_value,
+    "published_on": date_value,  # a source's, known to its precision
+    "consulted_on": day_value,
+    "url": link_value,
 }
 
 
@@ -62,11 +77,20 @@ def references(notes, citations):
     )
 
 
+def is_known(entry, field):
+    if isinstance(entry, Citable):
+        return entry.has_value(field)
+    return getattr(entry, field) not in (None, "")
+
+
 @register.simple_tag(takes_context=True)
 def fact(context, entry, field):
-    if not entry.has_value(field):
+    """The fact as readers see it, with its references when the entry cites its facts."""
+    if not is_known(entry, field):
         return NOT_RECORDED
     value = VALUES.get(field, lambda entry, field: getattr(entry, field))(entry, field)
+    if not isinstance(entry, Citable):
+        return format_html("{}", value)
     return format_html(
         "{}{}", value, references(context["notes"], citations_of(entry, field=field))
     )

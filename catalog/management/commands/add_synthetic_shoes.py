@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from catalog.dates import DatePrecision
+from catalog.markdown import render_markdown
 from catalog.models import Collaboration, Shoe, Status
 from catalog.models.versioning import catalog_changed
 
@@ -26,6 +27,7 @@ PREFIX = "synthetic-"
 BATCH_SIZE = 1000
 FIRST_YEAR, LAST_YEAR = 2008, 2025
 SUMMARY = "Generated benchmark data, not a real release: added by add_synthetic_shoes."
+STORY = "Generated benchmark data. This shoe was never released."
 
 # One valid palette (two to four hex colours) per colour family.
 PALETTES = {
@@ -106,11 +108,14 @@ def add_synthetic_shoes(count):
             retail_price=Decimal(120 + n % 81),
             palette=PALETTES[family],
             summary=SUMMARY,
-            story="Generated benchmark data. This shoe was never released.",
+            # bulk_create skips save(), which would render the story's HTML.
+            story=STORY,
+            story_html=story_html,
             status=Status.PUBLISHED,
             collaboration=next(collaborations) if linked else None,
         )
 
+    story_html = render_markdown(STORY, Shoe.markdown_fields["story"][1])
     with transaction.atomic():
         Shoe.objects.bulk_create(
             (build(n) for n in range(start, start + count)), batch_size=BATCH_SIZE

@@ -80,25 +80,43 @@ class HomeView(TemplateView):
         return context
 
 
-class ShoeListView(ForgivingPaginationMixin, PublishedMixin, ListView):
-    model = Shoe
-    context_object_name = "shoes"
-    card = "shoe"
+class EntryListView(ForgivingPaginationMixin, PublishedMixin, ListView):
+    """
+    A list of published entries, a page of `card`s at a time (list_base.html), narrowed by
+    the view's filter form when it has one. A request with an invalid filter is answered
+    (the filter is ignored) but not stored in the page cache.
+    """
+
+    card = None
+    filter_form = None
+
+    def get_filter_form(self):
+        return None
 
     def get_queryset(self):
-        published = super().get_queryset()
-        years, partners = shoe_filter_choices(self.request, published)
-        self.filter_form = ShoeFilterForm(self.request.GET, years=years, partners=partners)
-        shoes = self.filter_form.filter(published.for_listing())
+        entries = super().get_queryset().for_listing()
+        self.filter_form = self.get_filter_form()
+        if self.filter_form is None:
+            return entries
         if self.filter_form.errors:
             do_not_store(self.request)
-        return shoes
+        return self.filter_form.filter(entries)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
         context["query_without_page"] = query_without_page(self.request)
         return context
+
+
+class ShoeListView(EntryListView):
+    model = Shoe
+    context_object_name = "shoes"
+    card = "shoe"
+
+    def get_filter_form(self):
+        years, partners = shoe_filter_choices(self.request, Shoe.objects.published())
+        return ShoeFilterForm(self.request.GET, years=years, partners=partners)
 
 
 def shoe_filter_choices(request, published):
@@ -139,13 +157,10 @@ class ShoeDetailView(PreviewMixin, DetailView):
         return context
 
 
-class CollaborationListView(ForgivingPaginationMixin, PublishedMixin, ListView):
+class CollaborationListView(EntryListView):
     model = Collaboration
     context_object_name = "collaborations"
     card = "collaboration"
-
-    def get_queryset(self):
-        return super().get_queryset().for_listing()
 
 
 class CollaborationDetailView(PreviewMixin, DetailView):
@@ -184,23 +199,13 @@ class PartnerDetailView(PreviewMixin, DetailView):
         )
 
 
-class TrendListView(ForgivingPaginationMixin, PublishedMixin, ListView):
+class TrendListView(EntryListView):
     model = TrendNote
     context_object_name = "trends"
     card = "trend"
 
-    def get_queryset(self):
-        self.filter_form = TrendFilterForm(self.request.GET)
-        trends = self.filter_form.filter(super().get_queryset().for_listing())
-        if self.filter_form.errors:
-            do_not_store(self.request)
-        return trends
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["filter_form"] = self.filter_form
-        context["query_without_page"] = query_without_page(self.request)
-        return context
+    def get_filter_form(self):
+        return TrendFilterForm(self.request.GET)
 
 
 class TrendDetailView(PreviewMixin, DetailView):

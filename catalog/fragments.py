@@ -27,9 +27,9 @@ CARD_TIMEOUT = 7 * 24 * 3600
 PLAIN_VALUES = (str, int, float, bool, decimal.Decimal, datetime.date, type(None))
 
 
-def state(instance: Model) -> tuple:
+def state(instance: Model) -> tuple[object, ...]:
     """What a template can read of `instance`: its loaded values and its loaded relations."""
-    values = []
+    values: list[tuple[str, object]] = []
     for name, value in sorted(instance.__dict__.items()):
         if isinstance(value, FieldFile):
             values.append((name, value.name))

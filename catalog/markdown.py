@@ -6,6 +6,8 @@ sanitises that HTML with nh3, so raw HTML, scripts, inline styles and `javascrip
 never reach a page, whatever an editor (or a compromised account) types.
 """
 
+from xml.etree.ElementTree import Element
+
 import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -44,11 +46,11 @@ HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 
 
 class _ClampHeadings(Treeprocessor):
-    def __init__(self, md, shift):
+    def __init__(self, md: markdown.Markdown, shift: int) -> None:
         super().__init__(md)
         self.shift = shift
 
-    def run(self, root):
+    def run(self, root: Element) -> None:
         for element in root.iter():
             level = HEADING_LEVELS.get(element.tag)
             if level:
@@ -56,11 +58,11 @@ class _ClampHeadings(Treeprocessor):
 
 
 class _ClampHeadingsExtension(Extension):
-    def __init__(self, shift=0):
+    def __init__(self, shift: int = 0) -> None:
         super().__init__()
         self.shift = shift
 
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_ClampHeadings(md, self.shift), "clamp_headings", 0)
 
 

@@ -136,16 +136,22 @@ def test_a_backup_restored_into_an_emptied_database_brings_back_every_row_and_fi
     assert Shoe.objects.get(pk=archive.pk).picture_alt == archive.picture_alt
 
 
-def test_a_restore_leaves_accounts_groups_and_passwords_as_they_are(archive, tmp_path):
-    AccessAttempt.objects.create(
-        username="hana", ip_address="192.0.2.7", user_agent="x", failures_since_start=3
-    )
+def back_up_then_change_accounts(tmp_path):
+    """A backup, then after it: hana's password changed and the admin account deleted."""
     backup = tmp_path / "kayano.tar.gz"
     call_command("backup", output=str(backup), stdout=io.StringIO())
     hana = User.objects.get(username="hana")
     hana.set_password("changed after the backup")
     hana.save()
     User.objects.filter(username="admin").delete()
+    return backup, hana
+
+
+def test_a_restore_leaves_accounts_groups_and_passwords_as_they_are(archive, tmp_path):
+    AccessAttempt.objects.create(
+        username="hana", ip_address="192.0.2.7", user_agent="x", failures_since_start=3
+    )
+    backup, hana = back_up_then_change_accounts(tmp_path)
     Group.objects.filter(name="Reviewers").update(name="Former reviewers")
     AccessAttempt.objects.all().delete()
     archive.summary = "Edited after the backup."
@@ -170,12 +176,7 @@ def test_a_restore_leaves_accounts_groups_and_passwords_as_they_are(archive, tmp
 
 
 def test_restore_with_include_users_puts_accounts_and_passwords_back(archive, tmp_path):
-    backup = tmp_path / "kayano.tar.gz"
-    call_command("backup", output=str(backup), stdout=io.StringIO())
-    hana = User.objects.get(username="hana")
-    hana.set_password("changed after the backup")
-    hana.save()
-    User.objects.filter(username="admin").delete()
+    backup, hana = back_up_then_change_accounts(tmp_path)
 
     out = io.StringIO()
     call_command("restore", str(backup), include_users=True, stdout=out)

@@ -7,12 +7,11 @@ and gunicorn writes its pid to a file so that a test can reload or stop it under
 
 import http.client
 import shutil
-import subprocess
 import time
 from pathlib import Path
 
 from .client import HttpSite
-from .servers import REPO, free_port, stop_process_group, tail, wait_until
+from .servers import free_port, spawn, stop_process_group, tail, wait_until
 
 
 class EdgeStack(HttpSite):
@@ -31,16 +30,9 @@ class EdgeStack(HttpSite):
         self.process = None
 
     def start(self):
-        with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(
-                [shutil.which("make"), "--no-print-directory", "edge"],
-                cwd=REPO,
-                env=self.env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        self.process = spawn(
+            [shutil.which("make"), "--no-print-directory", "edge"], self.env, self.log
+        )
         # collectstatic, migrate and the seed run first: allow them a minute.
         wait_until(self._app_answers, "make edge", timeout=90)
         return self

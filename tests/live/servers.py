@@ -113,6 +113,21 @@ def manage(env, *args, check=True, timeout=120):
     return result
 
 
+def spawn(command, env, log_path):
+    """Start `command` in the project folder as its own process group, logging to `log_path`
+    (so `stop_process_group` can stop it and everything it starts)."""
+    with open(log_path, "ab") as log:
+        return subprocess.Popen(
+            command,
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
 def stop_process_group(process, timeout=15):
     """SIGTERM the group `process` leads (started with start_new_session), then SIGKILL.
 
@@ -312,16 +327,7 @@ class GunicornServer(HttpSite):
 
     def launch(self):
         """Start gunicorn without waiting for it (see `start`)."""
-        with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(
-                [str(GUNICORN), "--config", "gunicorn.conf.py"],
-                cwd=REPO,
-                env=self.env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        self.process = spawn([str(GUNICORN), "--config", "gunicorn.conf.py"], self.env, self.log)
         return self.process
 
     def start(self):

@@ -1,8 +1,22 @@
 """Amounts of money as readers see them: "$180", "¥20,900", "€149.95"."""
 
 from decimal import Decimal
+from typing import NamedTuple
 
-CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+class CurrencyInfo(NamedTuple):
+    name: str
+    symbol: str
+
+
+CURRENCIES = {
+    "USD": CurrencyInfo("US dollar", "$"),
+    "EUR": CurrencyInfo("Euro", "€"),
+    "GBP": CurrencyInfo("Pound sterling", "£"),
+    "JPY": CurrencyInfo("Japanese yen", "¥"),
+}
+"""The currencies a figure may be in, by ISO 4217 code: the one list (the model's choices
+come from it)."""
 
 
 def format_money(amount: Decimal | int | str | None, currency: str = "USD") -> str:
@@ -11,5 +25,5 @@ def format_money(amount: Decimal | int | str | None, currency: str = "USD") -> s
         return ""
     amount = Decimal(amount)
     number = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{number}" if symbol else f"{number} {currency}".strip()
+    known = CURRENCIES.get(currency)
+    return f"{known.symbol}{number}" if known else f"{number} {currency}".strip()

@@ -6,17 +6,14 @@ retail price and a resale peak, each with the qualifier its source gives ("over 
 from django.db import models
 
 from ..dates import DatePrecision
-from ..money import format_money
+from ..money import CURRENCIES, format_money
 from .partial_dates import PartialDateMixin
 from .sources import Qualifier
 from .validators import non_negative, not_before_1993
 
-
-class Currency(models.TextChoices):
-    USD = "USD", "US dollar"
-    EUR = "EUR", "Euro"
-    GBP = "GBP", "Pound sterling"
-    JPY = "JPY", "Japanese yen"
+Currency = models.TextChoices(
+    "Currency", [(code, (code, info.name)) for code, info in CURRENCIES.items()]
+)
 
 
 class ReleaseFacts(PartialDateMixin):

@@ -183,12 +183,16 @@ def test_deleting_a_collaboration_keeps_its_shoes():
 
 
 def test_models_order_as_a_reader_expects():
-    older = ShoeFactory(release_date=datetime.date(2008, 1, 1))
-    newer = ShoeFactory(release_date=datetime.date(2025, 6, 1))
+    """Releases and trend notes newest first; milestones in the order they happened."""
+    day = datetime.date
+    older, newer = (ShoeFactory(release_date=day(year, 1, 1)) for year in (2008, 2025))
     assert list(Shoe.objects.all()) == [newer, older]
-    assert Collaboration._meta.ordering[0] == "-release_date"
-    assert TrendNote._meta.ordering[0] == "-published_on"
-    assert Milestone._meta.ordering[0] == "date"
+    first, later = (CollaborationFactory(release_date=day(year, 1, 1)) for year in (2022, 2023))
+    assert list(Collaboration.objects.all()) == [later, first]
+    note_1, note_2 = (TrendNoteFactory(published_on=day(2026, month, 1)) for month in (1, 2))
+    assert list(TrendNote.objects.all()) == [note_2, note_1]
+    step_2, step_1 = (MilestoneFactory(date=day(year, 1, 1)) for year in (2020, 1993))
+    assert list(Milestone.objects.all()) == [step_1, step_2]
 
 
 def test_a_shoe_names_its_partner_only_through_a_public_collaboration_of_a_public_partner():

@@ -64,6 +64,11 @@ class SlugsWidget(ManyToManyWidget):
 
 
 class CatalogResource(resources.ModelResource):
+    # Exported, never imported: an entry's public id is drawn when it is made and never
+    # changes (`catalog/models/identity.py`). A file's column is read past, so an export
+    # imports back, and a new entry gets an id of its own whatever the file says.
+    public_id = fields.Field(attribute="public_id", column_name="public_id", readonly=True)
+
     class Meta:
         import_id_fields = ("slug",)
         exclude = (*SERIAL_FIELDS, *RENDERED_FIELDS)

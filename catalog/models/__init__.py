@@ -7,6 +7,7 @@ The archive's models, re-exported here so that `from catalog.models import Shoe`
 - `sources`: the sources and citations behind each fact;
 - `rendering`: Markdown fields rendered to stored HTML on save;
 - `validators`: field validators and the database constraints that mirror them;
+- `identity`: the permanent public id of every public entry;
 - `partial_dates`, `editing`, `redirects`: dates at a precision, edit versions, old
   addresses of renamed entries;
 - `versioning`: the catalog's version that cached pages are keyed on.
@@ -21,6 +22,7 @@ from .content import (
     TrendNote,
     TrendNoteQuerySet,
 )
+from .identity import PublicIdentity
 from .partial_dates import PartialDateMixin
 from .publishing import PublishableModel, PublishableQuerySet, Status
 from .redirects import Redirect
@@ -46,6 +48,7 @@ __all__ = [
     "Milestone",
     "PartialDateMixin",
     "Partner",
+    "PublicIdentity",
     "PublishableModel",
     "PublishableQuerySet",
     "ReleaseFacts",

@@ -1,7 +1,8 @@
 """
-Publishing, shared by every public model: a unique slug, a draft/published status, an
-optional publish time for scheduled publishing, timestamps, and the `published()` queryset
-method that views, feeds, sitemaps and search all use.
+Publishing, shared by every public model: a unique slug, a permanent public id
+(`identity.py`), a draft/published status, an optional publish time for scheduled
+publishing, timestamps, and the `published()` queryset method that views, feeds, sitemaps
+and search all use.
 """
 
 from django.db import models
@@ -9,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .editing import EditVersioned
+from .identity import PublicIdentity
 
 
 class Status(models.TextChoices):
@@ -24,7 +26,7 @@ class PublishableQuerySet(models.QuerySet):
         )
 
 
-class PublishableModel(EditVersioned, models.Model):
+class PublishableModel(PublicIdentity, EditVersioned, models.Model):
     slug = models.SlugField(
         max_length=120, unique=True, help_text="The last part of the page address."
     )

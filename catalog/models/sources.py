@@ -20,12 +20,13 @@ from django.urls import reverse
 
 from ..dates import DatePrecision
 from .editing import EditVersioned
+from .identity import PublicIdentity
 from .partial_dates import PartialDateMixin
 
 EXCERPT_MAX_WORDS = 7
 
 
-class Source(PartialDateMixin, EditVersioned, models.Model):
+class Source(PublicIdentity, PartialDateMixin, EditVersioned, models.Model):
     date_field = "published_on"
 
     title = models.CharField(max_length=200, help_text="The source's title, or a description.")

@@ -157,7 +157,13 @@ class Shoe(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableM
         indexes = [
             models.Index(fields=["status", "release_date"]),
             models.Index(fields=["status", "retail_price"]),
-            models.Index(fields=["featured", "status", "release_date"]),
+            # Partial: SQLite cannot use an index for Django's bare-column `WHERE featured`
+            # unless the index has the same condition (the home page's featured query).
+            models.Index(
+                fields=["status", "release_date"],
+                condition=models.Q(featured=True),
+                name="catalog_shoe_featured_idx",
+            ),
             models.Index(fields=["status", "name"]),
         ]
         constraints = [

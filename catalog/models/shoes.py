@@ -165,6 +165,8 @@ class Shoe(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableM
                 name="catalog_shoe_featured_idx",
             ),
             models.Index(fields=["status", "name"]),
+            # Counting what is public (every list's total) reads this index alone.
+            models.Index(fields=["status", "publish_at"]),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -10,13 +10,13 @@ from django.core.cache import cache
 from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .caching import current_version, do_not_store
-from .citations import PageNotes
-from .forms import SearchForm, ShoeFilterForm, TrendFilterForm
-from .links import absolute_url
-from .models import Citation, Collaboration, Milestone, Partner, Shoe, Source, TrendNote
-from .search import search
-from .timeline import build_timeline
+from ..caching import current_version, do_not_store
+from ..citations import PageNotes
+from ..forms import SearchForm, ShoeFilterForm, TrendFilterForm
+from ..links import absolute_url
+from ..models import Citation, Collaboration, Milestone, Partner, Shoe, Source, TrendNote
+from ..search import search
+from ..timeline import build_timeline
 
 SHOES_PER_COLLABORATION_PAGE = 24
 SHOES_PER_PARTNER_COLLABORATION = 12

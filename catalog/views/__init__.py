@@ -1,0 +1,50 @@
+"""
+The archive's views, re-exported here so that `from catalog import views` finds them all:
+
+- `pages`: the public pages (home, lists, detail pages, timeline, search, sources);
+- `compare`: two to four releases side by side.
+"""
+
+from .pages import (
+    AboutView,
+    CollaborationDetailView,
+    CollaborationListView,
+    EntryListView,
+    ForgivingPaginationMixin,
+    HomeView,
+    PartnerDetailView,
+    PreviewMixin,
+    PublishedMixin,
+    SearchView,
+    ShoeDetailView,
+    ShoeListView,
+    SourceDetailView,
+    SourceListView,
+    TimelineView,
+    TrendDetailView,
+    TrendListView,
+    query_without_page,
+    shoe_filter_choices,
+)
+
+__all__ = [
+    "AboutView",
+    "CollaborationDetailView",
+    "CollaborationListView",
+    "EntryListView",
+    "ForgivingPaginationMixin",
+    "HomeView",
+    "PartnerDetailView",
+    "PreviewMixin",
+    "PublishedMixin",
+    "SearchView",
+    "ShoeDetailView",
+    "ShoeListView",
+    "SourceDetailView",
+    "SourceListView",
+    "TimelineView",
+    "TrendDetailView",
+    "TrendListView",
+    "query_without_page",
+    "shoe_filter_choices",
+]

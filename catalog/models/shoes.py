@@ -167,6 +167,9 @@ class Shoe(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableM
             models.Index(fields=["status", "name"]),
             # Counting what is public (every list's total) reads this index alone.
             models.Index(fields=["status", "publish_at"]),
+            # A collaboration's releases, or the stand-alone ones (collaboration NULL), in
+            # release order, read from the index alone (the timeline, collaboration pages).
+            models.Index(fields=["collaboration", "status", "release_date", "name", "publish_at"]),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 from .caching import public_page
-from .feeds import TrendFeed
+from .feeds import PartnerReleaseFeed, ReleaseFeed, TrendFeed
 from .forms import SearchForm, ShoeFilterForm, TrendFilterForm
 
 PAGE = ["page"]
@@ -33,6 +33,11 @@ urlpatterns = [
         name="partner-detail",
     ),
     path(
+        "partners/<slug:slug>/feed/",
+        public_page(PartnerReleaseFeed()),
+        name="partner-release-feed",
+    ),
+    path(
         "trends/",
         public_page(views.TrendListView.as_view(), params=[*TrendFilterForm.base_fields, *PAGE]),
         name="trend-list",
@@ -52,4 +57,5 @@ urlpatterns = [
         name="search",
     ),
     path("feeds/trends/", public_page(TrendFeed()), name="trend-feed"),
+    path("feeds/releases/", public_page(ReleaseFeed()), name="release-feed"),
 ]

@@ -241,10 +241,14 @@ def test_an_entry_links_its_page_and_keeps_its_id_when_its_slug_changes(client):
     assert one(entry, "link").get("href") == "http://testserver/shoes/new-name/"
 
 
-def test_trend_entries_have_permanent_ids_too(client):
+def test_trend_entries_have_permanent_ids_and_no_guessed_time(client):
     note = TrendNoteFactory()
+    note.refresh_from_db()
     (entry,) = entries(trend_feed(client))
     assert one(entry, "id").text == f"urn:uuid:{note.public_id}"
+    # The note's publication day has no time of day: no midnight is made up for it.
+    assert entry.find(f"{ATOM}published") is None
+    assert one(entry, "updated").text == rfc3339_date(note.updated_at)
 
 
 def test_plain_text_summaries_stay_text_in_an_html_summary(client):
@@ -348,6 +352,16 @@ def test_feeds_run_as_many_queries_with_100_shoes_as_with_10(client, kith, path)
     with CaptureQueriesContext(connection) as large:
         assert client.get(path).status_code == 200
     assert len(large) == len(small) <= 8
+
+
+@pytest.mark.parametrize("path", ["/feeds/releases/", "/partners/kith/feed/"])
+def test_another_host_port_or_scheme_cannot_change_a_feeds_urls(client, kith, path):
+    hostile = client.get(path, HTTP_HOST="testserver:8443", secure=True).content.decode()
+    later = client.get(path).content.decode()
+    for body in (hostile, later):
+        urls = [u for u in re.findall(r"https?://[^\s\"'<>&]+", body) if "testserver" in u]
+        assert urls
+        assert all(url.startswith("http://testserver/") for url in urls), urls
 
 
 def test_a_repeat_request_for_a_feed_is_served_from_the_page_cache(

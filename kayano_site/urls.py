@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
+    path("api/", include("catalog.api.urls")),
     path("", include("catalog.urls")),
 ]
 

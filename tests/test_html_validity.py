@@ -57,6 +57,7 @@ def page_urls():
         "/search/?q=jjjjound",
         "/search/?q=nothing-matches-this",
         "/about/",
+        "/api/",
         "/sources/",
         *(source.get_absolute_url() for source in Source.objects.all()[:1]),
         "/no-such-page/",

@@ -16,6 +16,7 @@ PAGE_TYPES = {
     "timeline": "/timeline/",
     "search": "/search/?q=jjjjound",
     "about": "/about/",
+    "api": "/api/",
     "sources": "/sources/",
     "source-detail": "/sources/{source}/",
     "not-found": "/shoes/no-such-shoe/",

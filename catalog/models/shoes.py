@@ -26,6 +26,7 @@ from ..images import (
     write_renditions,
 )
 from .editing import EditVersioned
+from .families import FAMILY_GROUP_SIZE, ReleaseFamily, release_family
 from .publishing import PublishableModel, PublishableQuerySet
 from .redirects import LeavesRedirects
 from .releases import ReleaseFacts, release_constraints
@@ -277,6 +278,11 @@ class Shoe(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableM
             .first()
         )
         return previous, following
+
+    def family(self, size: int = FAMILY_GROUP_SIZE) -> ReleaseFamily:
+        """The shoe's release family: the original, the return, the rest of its
+        collaboration and its partner's other releases (`families.py`). One query."""
+        return release_family(self, size)
 
     def clean(self):
         errors = {}

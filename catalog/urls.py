@@ -44,6 +44,12 @@ urlpatterns = [
     ),
     path("trends/<slug:slug>/", public_page(views.TrendDetailView.as_view()), name="trend-detail"),
     path("timeline/", public_page(views.TimelineView.as_view()), name="timeline"),
+    path(
+        "compare/",
+        public_page(views.CompareView.as_view(), params=["shoes"]),
+        name="compare",
+    ),
+    path("compare/select/", views.select_for_comparison, name="compare-select"),
     path("about/", public_page(views.AboutView.as_view()), name="about"),
     path("sources/", public_page(views.SourceListView.as_view()), name="source-list"),
     path(

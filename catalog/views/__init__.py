@@ -5,6 +5,7 @@ The archive's views, re-exported here so that `from catalog import views` finds 
 - `compare`: two to four releases side by side.
 """
 
+from .compare import CompareView, select_for_comparison
 from .pages import (
     AboutView,
     CollaborationDetailView,
@@ -31,6 +32,7 @@ __all__ = [
     "AboutView",
     "CollaborationDetailView",
     "CollaborationListView",
+    "CompareView",
     "EntryListView",
     "ForgivingPaginationMixin",
     "HomeView",
@@ -46,5 +48,6 @@ __all__ = [
     "TrendDetailView",
     "TrendListView",
     "query_without_page",
+    "select_for_comparison",
     "shoe_filter_choices",
 ]

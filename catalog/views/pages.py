@@ -154,6 +154,7 @@ class ShoeDetailView(PreviewMixin, DetailView):
             # The preview rendition: never the original, which may be 40 megapixels.
             context["shoe_picture_url"] = absolute_url(shoe.picture_share.url)
         context["previous_shoe"], context["next_shoe"] = shoe.neighbours()
+        context["family"] = shoe.family()
         return context
 
 

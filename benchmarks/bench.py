@@ -293,7 +293,7 @@ def main():
             if missing > 0:
                 manage(env, "add_synthetic_shoes", str(missing), "--verbosity", "0")
             detail = f"/shoes/{sql(db_path, SYNTHETIC_SLUG)}/"
-            paths = ["/", "/shoes/", detail, "/sitemap.xml", "/api/v1/shoes/"]
+            paths = ["/", "/shoes/", detail, "/timeline/", "/sitemap.xml", "/api/v1/shoes/"]
             pages = [("static css", css, ["static"])]
             pages += [(path, path, ["uncached", "cached"]) for path in paths]
             # Search results are never stored: every search is a first render.

@@ -214,3 +214,18 @@ def test_the_shoe_page_runs_the_same_queries_from_10_to_1000_shoes(client, size)
     assert response.status_code == 200
     assert len(queries) == BUDGET == 8
     assert original.get_absolute_url() in response.content.decode()
+
+
+def test_the_family_shown_follows_the_catalog(client, admin_client, catalog, committed):
+    """The family is kept with the catalog's version: a new release shows at once, to
+    visitors and to editors (who are never served from the page cache)."""
+    for someone in (client, admin_client):
+        assert "/shoes/studio-new/" not in someone.get("/shoes/studio-white/").content.decode()
+    with committed():
+        ShoeFactory(  # undated: never the next release, only family
+            slug="studio-new",
+            collaboration=catalog["studio-white"].collaboration,
+            release_date=None,
+        )
+    for someone in (client, admin_client):
+        assert "/shoes/studio-new/" in someone.get("/shoes/studio-white/").content.decode()

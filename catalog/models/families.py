@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 FAMILY_GROUP_SIZE = 8
 """At most this many releases per group; a longer group links to the page listing them all."""
 
+SHOWN_FIELDS = ("slug", "name", "colorway", "release_date", "date_precision")
+"""What a family shows of each release (a link, its name and colorway, its date): the rest
+is not read, which keeps a family small enough to keep in the cache."""
+
 
 @dataclass(frozen=True)
 class FamilyGroup:
@@ -86,6 +90,7 @@ def release_family(shoe: Shoe, size: int = FAMILY_GROUP_SIZE) -> ReleaseFamily:
         model.objects.filter(
             pk__in=others.filter(candidate.condition).order_by(*ordering).values("pk")[: size + 1]
         )
+        .only(*SHOWN_FIELDS)
         .annotate(family_group=Value(candidate.key))
         .order_by()
         for candidate in candidates

@@ -25,6 +25,7 @@ from .pages import (
     TrendDetailView,
     TrendListView,
     query_without_page,
+    shoe_family,
     shoe_filter_choices,
 )
 
@@ -49,5 +50,6 @@ __all__ = [
     "TrendListView",
     "query_without_page",
     "select_for_comparison",
+    "shoe_family",
     "shoe_filter_choices",
 ]

@@ -20,6 +20,7 @@ from ..caching import do_not_store
 from ..citations import PageNotes
 from ..comparison import MAX_COMPARED, Choice, address, read_choice, shown
 from ..models import Citation, Shoe
+from .pages import shoe_family
 
 SUGGESTIONS = 8
 """Releases offered to add to a comparison of fewer than four."""
@@ -159,7 +160,7 @@ class CompareView(TemplateView):
         if not shoes or len(shoes) >= MAX_COMPARED:
             return []
         offered: list[Shoe] = []
-        for group in shoes[0].family():
+        for group in shoe_family(self.request, shoes[0]):
             for relative in group.shoes:
                 if relative not in shoes and relative not in offered:
                     offered.append(relative)

@@ -14,6 +14,8 @@ PAGE_TYPES = {
     "trend-list": "/trends/",
     "trend-detail": "/trends/{trend}/",
     "timeline": "/timeline/",
+    "compare": "/compare/?shoes={shoe},{original},{other}",
+    "compare-empty": "/compare/",
     "search": "/search/?q=jjjjound",
     "about": "/about/",
     "api": "/api/",
@@ -29,6 +31,8 @@ def urls(seeded):
 
     slugs = {
         "shoe": Shoe.objects.published().filter(collaboration__isnull=False).first().slug,
+        "original": Shoe.objects.published().filter(kind=Shoe.Kind.ORIGINAL).first().slug,
+        "other": Shoe.objects.published().filter(collaboration__isnull=False).last().slug,
         "collaboration": Collaboration.objects.published().first().slug,
         "trend": TrendNote.objects.published().first().slug,
         "source": Source.objects.first().pk,

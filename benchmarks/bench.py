@@ -298,6 +298,8 @@ def main():
             pages += [(path, path, ["uncached", "cached"]) for path in paths]
             # Search results are never stored: every search is a first render.
             pages += [("/search/?q=jjjjound", "/search/?q=jjjjound", ["uncached"])]
+            # A download is made once per change of the catalog, then served from the cache.
+            pages += [("/data/shoes.csv", "/data/shoes.csv", ["cached"])]
             edge_pages = [("edge: static css", css, ["static"])]
             edge_pages += [(f"edge: {path}", path, ["cached"]) for path in ("/", "/shoes/", detail)]
             port = free_port()

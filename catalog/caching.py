@@ -59,6 +59,8 @@ STALE_IF_ERROR = 86_400
 COMPRESSIBLE_TYPES = frozenset(
     {"text/html", "application/xml", "text/xml", "application/atom+xml", "application/json"}
 )
+CORS_HEADERS = ("Access-Control-Allow-Origin", "Access-Control-Expose-Headers")
+
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 LAST_VERSION_KEY = "catalog-version:last"
@@ -116,6 +118,15 @@ def canonical_query(request: HttpRequest, params: Iterable[str]) -> str:
         if value:
             kept[name] = value
     return kept.urlencode()
+
+
+def request_version(request: HttpRequest) -> int | None:
+    """The catalog's version for this request: the one the page cache read, or (for a
+    request it did not handle, such as one with a session) read now, once."""
+    version: int | None = getattr(request, "catalog_version", None)
+    if version is None:
+        version = request.catalog_version = current_version()  # type: ignore[attr-defined]
+    return version
 
 
 def current_version() -> int | None:
@@ -182,7 +193,14 @@ class PublicPageCacheMiddleware:
             last_modified=version // 1_000_000,
             response=response,  # type: ignore[arg-type]
         )
-        return conditional or response
+        if conditional is None:
+            return response
+        # Django's 304 keeps only a few headers; a script on another site (the API, the
+        # downloads) may read the answer only if it keeps the CORS ones too.
+        for header in CORS_HEADERS:
+            if response.has_header(header):
+                conditional[header] = response[header]
+        return conditional
 
 
 def page_key(digest: str, gzip: bool) -> str:

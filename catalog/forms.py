@@ -6,9 +6,12 @@ unfiltered list, because only the fields that validate are applied.
 """
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import F
 
-from .models import Shoe, TrendNote
+from .models import Collaboration, Partner, Shoe, TrendNote
+
+CHOICES_TIMEOUT = 600
 
 SHOE_SORTS = {
     "newest": ("-release_date", "name"),
@@ -69,12 +72,37 @@ class ShoeFilterForm(FilterForm):
         if "year" in filters:
             queryset = queryset.filter(release_date__year=filters["year"])
         if "partner" in filters:
-            queryset = queryset.filter(collaboration__partner__slug=filters["partner"])
+            # Through a public collaboration only, as the shoe's own page names its partner.
+            queryset = queryset.filter(
+                collaboration__in=Collaboration.objects.published(),
+                collaboration__partner__slug=filters["partner"],
+            )
         if "kind" in filters:
             queryset = queryset.filter(kind=filters["kind"])
         if "colour" in filters:
             queryset = queryset.filter(colour_family=filters["colour"])
         return queryset.order_by(*order_for(filters.get("sort", "newest")))
+
+
+def shoe_filter_choices(version):
+    """
+    The years and partners the shoe filters offer, for the catalog at `version`. Finding
+    the years scans every shoe, so the answer is cached until the catalog next changes.
+    """
+
+    def compute():
+        published = Shoe.objects.published()
+        years = [day.year for day in published.dates("release_date", "year", order="DESC")]
+        collaborations = Collaboration.objects.published().filter(shoes__in=published)
+        partners = list(
+            Partner.objects.published()
+            .filter(collaborations__in=collaborations)
+            .distinct()
+            .values_list("slug", "name")
+        )
+        return years, partners
+
+    return cache.get_or_set(f"shoe-filter-choices:{version}", compute, CHOICES_TIMEOUT)
 
 
 def order_for(sort):

@@ -31,7 +31,7 @@ class SiteSitemap(Sitemap):
 
 
 class PageSitemap(SiteSitemap):
-    """The pages that are not entries: home, lists, timeline, about."""
+    """The pages that are not entries: home, lists, timeline, about, sources, data, API."""
 
     names = [
         "catalog:home",
@@ -40,6 +40,9 @@ class PageSitemap(SiteSitemap):
         "catalog:trend-list",
         "catalog:timeline",
         "catalog:about",
+        "catalog:source-list",
+        "catalog:data",
+        "api:docs",
     ]
 
     def items(self):

@@ -51,6 +51,13 @@ urlpatterns = [
     ),
     path("compare/select/", views.select_for_comparison, name="compare-select"),
     path("about/", public_page(views.AboutView.as_view()), name="about"),
+    path("data/", public_page(views.DataView.as_view()), name="data"),
+    path(
+        f"data/{views.data.CATALOG_FILE}",
+        public_page(views.catalog_download),
+        name="data-catalog",
+    ),
+    path("data/<slug:resource>.csv", public_page(views.table_download), name="data-table"),
     path("sources/", public_page(views.SourceListView.as_view()), name="source-list"),
     path(
         "sources/<int:pk>/",

@@ -27,7 +27,8 @@ pytestmark = pytest.mark.django_db
 MAX_URLS = 500
 SITE_HOSTS = {"", "testserver"}
 # Off-site addresses a page may link to on purpose. There are none today.
-ALLOWED_EXTERNAL = set()
+# The licence the archive offers its text and data under, linked from /api/ and /data/.
+ALLOWED_EXTERNAL = {"https://creativecommons.org/licenses/by/4.0/"}
 # Seed entries hidden by the draft test: each is linked from other pages when published.
 DRAFTS = [
     (Partner, "jjjjound"),

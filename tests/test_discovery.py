@@ -195,3 +195,20 @@ def test_a_shoe_with_a_picture_shares_its_picture(admin_client, client):
     preview = '<meta property="og:image" content="http://testserver/media/shoes/renditions/kayano.'
     assert preview in html
     assert '<meta property="og:image:alt" content="Cream pair, side view">' in html
+
+
+def test_a_partner_filter_never_shows_a_shoe_through_a_draft_collaboration(client):
+    partner = PartnerFactory(name="Open partner", slug="open-partner")
+    ShoeFactory(name="Public pair", collaboration=CollaborationFactory(partner=partner))
+    hidden = CollaborationFactory(partner=partner, status=Status.DRAFT)
+    ShoeFactory(name="Pair of a draft collaboration", collaboration=hidden)
+    html = client.get("/shoes/", {"partner": "open-partner"}).content.decode()
+    assert "Public pair" in html
+    assert "Pair of a draft collaboration" not in html
+
+
+def test_the_partner_menu_offers_only_partners_with_a_public_collaboration(client):
+    partner = PartnerFactory(name="Draft-only partner", slug="draft-only")
+    ShoeFactory(collaboration=CollaborationFactory(partner=partner, status=Status.DRAFT))
+    html = client.get("/shoes/").content.decode()
+    assert 'value="draft-only"' not in html

@@ -61,6 +61,7 @@ def page_urls():
         "/search/?q=nothing-matches-this",
         "/about/",
         "/api/",
+        "/data/",
         "/sources/",
         *(source.get_absolute_url() for source in Source.objects.all()[:1]),
         "/no-such-page/",

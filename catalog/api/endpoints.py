@@ -15,7 +15,8 @@ from typing import Any
 from django.db.models import Model, Prefetch, QuerySet
 from django.http import HttpRequest
 
-from ..forms import FilterForm, ShoeFilterForm, TrendFilterForm
+from ..caching import request_version
+from ..forms import FilterForm, ShoeFilterForm, TrendFilterForm, shoe_filter_choices
 from ..models import (
     Citation,
     Collaboration,
@@ -26,7 +27,6 @@ from ..models import (
     Technology,
     TrendNote,
 )
-from ..views import shoe_filter_choices
 from . import representations
 from .representations import RESOURCE_NAMES, Json
 
@@ -119,21 +119,9 @@ def sources() -> QuerySet[Source]:
     return ordered(Source.objects.all())
 
 
-class ShoeFilters(ShoeFilterForm):
-    """The site's shoe filters, with the same choices (cached per catalog version)."""
-
-    def filter(self, queryset: QuerySet[Shoe]) -> QuerySet[Shoe]:
-        queryset = super().filter(queryset)
-        if "partner" in self.valid_filters():
-            # A shoe is a partner's through a public collaboration only: the answer must not
-            # reveal a shoe's link to a draft one, which its own document leaves out.
-            queryset = queryset.filter(collaboration__in=Collaboration.objects.published())
-        return queryset
-
-
 def shoe_filters(request: HttpRequest) -> FilterForm:
-    years, partners = shoe_filter_choices(request, Shoe.objects.published())
-    return ShoeFilters(request.GET, years=years, partners=partners)
+    years, partners = shoe_filter_choices(request_version(request))
+    return ShoeFilterForm(request.GET, years=years, partners=partners)
 
 
 def trend_filters(request: HttpRequest) -> FilterForm:

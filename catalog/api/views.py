@@ -31,12 +31,11 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
-from ..caching import View, public_page
+from ..caching import View, public_page, request_version
+from ..forms import ShoeFilterForm, shoe_filter_choices
 from ..links import absolute_url
-from ..models import Shoe
-from ..views import shoe_filter_choices
 from . import openapi
-from .endpoints import ENDPOINTS, PAGE_SIZE, Endpoint, ShoeFilters
+from .endpoints import ENDPOINTS, PAGE_SIZE, Endpoint
 from .licence import licence
 from .representations import Json
 
@@ -239,7 +238,7 @@ class ApiDocsView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        years, partners = shoe_filter_choices(self.request, Shoe.objects.published())
+        years, partners = shoe_filter_choices(request_version(self.request))
         context.update(
             resources=[
                 {
@@ -256,7 +255,7 @@ class ApiDocsView(TemplateView):
         )
         # The first shoe of /api/v1/shoes/, as that list orders them.
         shoes = ENDPOINTS[0]
-        unfiltered = ShoeFilters(QueryDict(), years=years, partners=partners)
+        unfiltered = ShoeFilterForm(QueryDict(), years=years, partners=partners)
         example = unfiltered.filter(shoes.entries()).first()
         if example is not None:
             data = shoes.represent(example)
@@ -268,7 +267,7 @@ class ApiDocsView(TemplateView):
 
 def bad_filter_example(years: list[int], partners: list[tuple[str, str]]) -> Json:
     """What the shoe list answers to `?year=1900`, by the same code."""
-    form = ShoeFilters(QueryDict("year=1900"), years=years, partners=partners)
+    form = ShoeFilterForm(QueryDict("year=1900"), years=years, partners=partners)
     try:
         check_filters(form)
     except ApiError as error:

@@ -2,10 +2,12 @@
 The archive's views, re-exported here so that `from catalog import views` finds them all:
 
 - `pages`: the public pages (home, lists, detail pages, timeline, search, sources);
-- `compare`: two to four releases side by side.
+- `compare`: two to four releases side by side;
+- `data`: the downloads at /data/.
 """
 
 from .compare import CompareView, select_for_comparison
+from .data import DataView, catalog_download, table_download
 from .pages import (
     AboutView,
     CollaborationDetailView,
@@ -26,7 +28,6 @@ from .pages import (
     TrendListView,
     query_without_page,
     shoe_family,
-    shoe_filter_choices,
 )
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "CollaborationDetailView",
     "CollaborationListView",
     "CompareView",
+    "DataView",
     "EntryListView",
     "ForgivingPaginationMixin",
     "HomeView",
@@ -48,8 +50,9 @@ __all__ = [
     "TimelineView",
     "TrendDetailView",
     "TrendListView",
+    "catalog_download",
     "query_without_page",
     "select_for_comparison",
     "shoe_family",
-    "shoe_filter_choices",
+    "table_download",
 ]

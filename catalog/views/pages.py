@@ -10,9 +10,9 @@ from django.core.cache import cache
 from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, ListView, TemplateView
 
-from ..caching import PAGE_TIMEOUT, current_version, do_not_store
+from ..caching import PAGE_TIMEOUT, do_not_store, request_version
 from ..citations import PageNotes
-from ..forms import SearchForm, ShoeFilterForm, TrendFilterForm
+from ..forms import SearchForm, ShoeFilterForm, TrendFilterForm, shoe_filter_choices
 from ..links import absolute_url
 from ..models import Citation, Collaboration, Milestone, Partner, Shoe, Source, TrendNote
 from ..search import search
@@ -115,28 +115,8 @@ class ShoeListView(EntryListView):
     card = "shoe"
 
     def get_filter_form(self):
-        years, partners = shoe_filter_choices(self.request, Shoe.objects.published())
+        years, partners = shoe_filter_choices(request_version(self.request))
         return ShoeFilterForm(self.request.GET, years=years, partners=partners)
-
-
-def shoe_filter_choices(request, published):
-    """
-    The years and partners the shoe filters offer. Finding the years scans every shoe, so
-    the answer is cached until the catalog next changes.
-    """
-    version = getattr(request, "catalog_version", None) or current_version()
-
-    def compute():
-        years = [day.year for day in published.dates("release_date", "year", order="DESC")]
-        partners = list(
-            Partner.objects.published()
-            .filter(collaborations__shoes__in=published)
-            .distinct()
-            .values_list("slug", "name")
-        )
-        return years, partners
-
-    return cache.get_or_set(f"shoe-filter-choices:{version}", compute, 600)
 
 
 class ShoeDetailView(PreviewMixin, DetailView):
@@ -161,9 +141,7 @@ class ShoeDetailView(PreviewMixin, DetailView):
 def shoe_family(request, shoe):
     """The shoe's release family (`Shoe.family()`), kept until the catalog next changes:
     finding it costs one query but, at 10,000 shoes, as much time as the rest of the page."""
-    version = getattr(request, "catalog_version", None)
-    if version is None:  # not through the page cache (a session): ask
-        version = current_version()
+    version = request_version(request)
     return cache.get_or_set(f"shoe-family:{version}:{shoe.pk}", shoe.family, PAGE_TIMEOUT)
 
 

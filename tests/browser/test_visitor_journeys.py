@@ -19,6 +19,7 @@ PAGE_TYPES = {
     "search": "/search/?q=jjjjound",
     "about": "/about/",
     "api": "/api/",
+    "data": "/data/",
     "sources": "/sources/",
     "source-detail": "/sources/{source}/",
     "not-found": "/shoes/no-such-shoe/",

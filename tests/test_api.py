@@ -47,6 +47,7 @@ from catalog.models.versioning import record_change
 from catalog.resources import ShoeResource
 
 from .admin_forms import shoe_form
+from .catalogs import add_shoes as bulk_shoes
 from .factories import (
     CitationFactory,
     CollaborationFactory,
@@ -779,28 +780,7 @@ def build_catalog(shoe_count):
 
 
 def add_shoes(count, collaborations, technologies, notes, source, start=0):
-    shoes = Shoe.objects.bulk_create(
-        Shoe(
-            name=f"Gel-Kayano 14 number {n}",
-            slug=f"shoe-{n}",
-            colorway="White/Silver",
-            kind=Shoe.Kind.GENERAL,
-            colour_family=Shoe.ColourFamily.WHITE,
-            release_date=datetime.date(2008 + n % 18, 1 + n % 12, 1),
-            retail_price=100 + n % 90,
-            palette="#ffffff, #c0c0c0",
-            summary="A Gel-Kayano 14 colorway.",
-            story="Kayano story.",
-            status=Status.PUBLISHED,
-            collaboration=collaborations[n % len(collaborations)],
-        )
-        for n in range(start, start + count)
-    )
-    Shoe.technologies.through.objects.bulk_create(
-        Shoe.technologies.through(shoe=shoe, technology=tech)
-        for shoe in shoes
-        for tech in technologies
-    )
+    shoes = bulk_shoes(count, collaborations, technologies, start)
     TrendNote.shoes.through.objects.bulk_create(
         TrendNote.shoes.through(shoe=shoe, trendnote=notes[n % len(notes)])
         for n, shoe in enumerate(shoes)

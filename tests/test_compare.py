@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from catalog.comparison import compare_url, read_choice
 from catalog.models import Collaboration, Status
 
+from .catalogs import add_shoes, build_catalog
 from .factories import (
     CitationFactory,
     CollaborationFactory,
@@ -20,7 +21,6 @@ from .factories import (
     TechnologyFactory,
     image_file,
 )
-from .test_query_budget import add_shoes, build_catalog
 
 pytestmark = pytest.mark.django_db
 

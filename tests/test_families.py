@@ -13,8 +13,8 @@ from django.utils import timezone
 from catalog.dates import DatePrecision
 from catalog.models import Collaboration, Shoe, Status
 
+from .catalogs import BUDGET, add_shoes, build_catalog
 from .factories import CollaborationFactory, PartnerFactory, ShoeFactory
-from .test_query_budget import BUDGET, add_shoes, build_catalog
 
 pytestmark = pytest.mark.django_db
 

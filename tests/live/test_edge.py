@@ -64,9 +64,10 @@ def test_pages_are_answered_from_the_microcache(edge):
 def test_a_session_bypasses_the_edge_and_sees_the_draft_preview(edge):
     shell(
         edge,
-        "from django.contrib.auth.models import User; from catalog.models import Shoe;"
+        "import uuid; from django.contrib.auth.models import User; from catalog.models import Shoe;"
         f"User.objects.create_user({EDITOR[0]!r}, password={EDITOR[1]!r}, is_staff=True);"
-        "s = Shoe.objects.order_by('pk').first(); s.pk = None; s.slug = 'edge-draft';"
+        "s = Shoe.objects.order_by('pk').first(); s.pk = None; s.public_id = uuid.uuid4();"
+        "s.slug = 'edge-draft';"
         "s.style_code = ''; s.name = 'Edge draft'; s.status = 'draft'; s.save()",
     )
     assert edge.get("/shoes/edge-draft/").status == 404

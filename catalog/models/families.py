@@ -16,12 +16,9 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import CharField, DateField, Q, QuerySet, Subquery, Value
+from django.db.models import CharField, DateField, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat, ExtractYear
 from django.urls import reverse
-from django.utils import timezone
-
-from .publishing import Status
 
 if TYPE_CHECKING:
     from .shoes import Shoe
@@ -77,7 +74,7 @@ def release_family(shoe: Shoe, size: int = FAMILY_GROUP_SIZE) -> ReleaseFamily:
     per group. One query."""
     candidates = _candidates(shoe)
     model = type(shoe)
-    others = public(model).exclude(pk=shoe.pk)
+    others = model.objects.published().exclude(pk=shoe.pk)
     # Newest first, undated last. An expression, not the column: SQLite's planner (which
     # has no statistics) would otherwise walk every public shoe in date order to avoid a
     # sort, rather than read a partner's few hundred releases from their index and sort.
@@ -116,18 +113,11 @@ def release_order(shoe: Shoe) -> tuple[int, str, int]:
     return (-(shoe.release_date or datetime.date.min).toordinal(), shoe.name, shoe.pk)
 
 
-def public(model: type[Shoe]) -> QuerySet[Shoe]:
-    """`published()`, the same rule written "not scheduled for later" rather than "no
-    publish time, or one already past": the OR sends SQLite's planner to the publish-time
-    index for every public shoe, where the shoe's own conditions want another index."""
-    return model.objects.filter(status=Status.PUBLISHED).exclude(publish_at__gt=timezone.now())
-
-
 def _candidates(shoe: Shoe) -> list[_Candidate]:
     """The groups `shoe` can have, each as a condition on the other public releases."""
     model = type(shoe)
     original = Q(kind=model.Kind.ORIGINAL)
-    published = public(model)
+    published = model.objects.published()
     # 1 January of the year after the last original's, worked out on the original's row
     # alone: a year taken from every row's date is a Python function per row on SQLite.
     year_after_original = (

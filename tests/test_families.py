@@ -190,7 +190,12 @@ def test_the_seed_family_of_a_kith_release():
 def test_the_shoe_page_shows_its_family(client, catalog):
     html = client.get("/shoes/studio-white/").content.decode()
     assert 'id="family-title">Release family</h2>' in html
-    for heading in ("The original", "The return", "Also in Studio 2022", "More from Studio"):
+    for heading in (
+        "The original",
+        "After the archive years",
+        "Also in Studio 2022",
+        "More from Studio",
+    ):
         assert heading in html
     assert 'href="/shoes/studio-2025/"' in html
     assert 'href="/compare/?shoes=studio-white,studio-black"' in html

@@ -150,8 +150,10 @@ def _candidates(shoe: Shoe) -> list[_Candidate]:
         ),
         _Candidate(
             "return",
-            "The return",
+            "After the archive years",
             ~original & Q(release_date=Subquery(first_return)),
+            # A heading that claims no more than the dates do: the archive has no release
+            # from the 2020 revival itself, so these are not called "the return".
             note="The first release the archive dates in a later year than the original.",
         ),
     ]

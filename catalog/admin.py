@@ -25,6 +25,7 @@ from .models import (
     Collaboration,
     Milestone,
     Partner,
+    PricePoint,
     Redirect,
     Shoe,
     Source,
@@ -35,9 +36,14 @@ from .models import (
 
 TIMESTAMPS = ("created_at", "updated_at")
 PUBLISHING = ("Publishing", {"fields": ("slug", "status", "publish_at", *TIMESTAMPS)})
-PRICE_FIELDS = (
-    ("retail_price_qualifier", "retail_price", "currency"),
-    ("resale_peak_qualifier", "resale_peak"),
+DERIVED_PRICES = ("retail_price_display", "resale_peak_display")
+PRICES = (
+    "Prices",
+    {
+        "fields": DERIVED_PRICES,
+        "description": "Derived from the price history below: add, correct or remove a "
+        "dated, cited price point there.",
+    },
 )
 
 
@@ -94,6 +100,39 @@ class CitationInline(GenericTabularInline):
         if db_field.name == "claim":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 40})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class PricePointInline(GenericTabularInline):
+    """A release's price history, one cited figure a row: its retail price and resale peak
+    derive from these (`catalog/models/prices.py`)."""
+
+    model = PricePoint
+    extra = 0
+    fields = (
+        "kind",
+        "qualifier",
+        "amount",
+        "currency",
+        "observed_on",
+        "date_precision",
+        "source",
+        "locator",
+        "excerpt",
+    )
+    autocomplete_fields = ("source",)
+    verbose_name_plural = "price history"
+
+
+class ReleaseAdmin:
+    """The derived prices shown read-only, and the price history edited inline."""
+
+    @admin.display(description="retail price")
+    def retail_price_display(self, release):
+        return release.retail_price_display or "—"
+
+    @admin.display(description="resale peak")
+    def resale_peak_display(self, release):
+        return release.resale_peak_display or "—"
 
 
 class CitedAdmin(ConflictGuardAdmin, CompareVersionAdmin):
@@ -162,7 +201,7 @@ class ShoeInline(admin.TabularInline):
 
 
 @admin.register(Collaboration)
-class CollaborationAdmin(PublishableAdmin):
+class CollaborationAdmin(ReleaseAdmin, PublishableAdmin):
     resource_classes = (resources.CollaborationResource,)
     list_display = ("title", "partner", "kind", "date_display", "retail_price", "status", "uncited")
     list_filter = ("status", "kind", "partner")
@@ -171,11 +210,12 @@ class CollaborationAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("partner",)
     date_hierarchy = "release_date"
-    inlines = (ShoeInline,)
+    inlines = (ShoeInline, PricePointInline)
+    readonly_fields = (*PublishableAdmin.readonly_fields, *DERIVED_PRICES)
     fieldsets = (
         (None, {"fields": ("title", "partner", "kind", "summary", "story")}),
         ("Release", {"fields": ("release_date", "date_precision")}),
-        ("Prices", {"fields": PRICE_FIELDS}),
+        PRICES,
         PUBLISHING,
     )
 
@@ -192,7 +232,7 @@ def thumbnail(shoe):
 
 
 @admin.register(Shoe)
-class ShoeAdmin(PublishableAdmin):
+class ShoeAdmin(ReleaseAdmin, PublishableAdmin):
     resource_classes = (resources.ShoeResource,)
     list_display = (
         "list_thumbnail",
@@ -212,11 +252,12 @@ class ShoeAdmin(PublishableAdmin):
     autocomplete_fields = ("collaboration", "technologies")
     date_hierarchy = "release_date"
     save_as = True
-    readonly_fields = (*TIMESTAMPS, "current_picture")
+    inlines = (PricePointInline,)
+    readonly_fields = (*TIMESTAMPS, "current_picture", *DERIVED_PRICES)
     fieldsets = (
         (None, {"fields": ("name", "colorway", "kind", "collaboration", "featured")}),
         ("Release", {"fields": ("release_date", "date_precision", "style_code", "designer")}),
-        ("Prices", {"fields": PRICE_FIELDS}),
+        PRICES,
         (
             "Look",
             {"fields": ("colour_family", "palette", "current_picture", "picture", "picture_alt")},

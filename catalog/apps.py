@@ -16,6 +16,7 @@ class CatalogConfig(AppConfig):
                 models.Technology,
                 models.Collaboration,
                 models.Shoe,
+                models.PricePoint,
                 models.TrendNote,
                 models.Milestone,
             ]

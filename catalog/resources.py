@@ -117,6 +117,27 @@ class CatalogResource(resources.ModelResource):
             raise ValidationError(errors)
 
 
+DERIVED_PRICE_FIELDS = (
+    "retail_price",
+    "retail_price_qualifier",
+    "currency",
+    "resale_peak",
+    "resale_peak_qualifier",
+)
+"""A release's prices, derived from its price history (`catalog/models/prices.py`)."""
+
+
+class ReleaseResource(CatalogResource):
+    """Prices are exported, never imported: a file's price columns are read past, since the
+    release's price history is their one source (its points are edited in the admin)."""
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        return super().field_from_django_field(
+            field_name, django_field, readonly or field_name in DERIVED_PRICE_FIELDS
+        )
+
+
 def slug_of(model, name):
     return fields.Field(attribute=name, column_name=name, widget=SlugWidget(model))
 
@@ -130,14 +151,14 @@ class PartnerResource(CatalogResource):
         model = Partner
 
 
-class CollaborationResource(CatalogResource):
+class CollaborationResource(ReleaseResource):
     partner = slug_of(Partner, "partner")
 
     class Meta(CatalogResource.Meta):
         model = Collaboration
 
 
-class ShoeResource(CatalogResource):
+class ShoeResource(ReleaseResource):
     collaboration = slug_of(Collaboration, "collaboration")
     technologies = slugs_of(Technology, "technologies")
 

@@ -3,8 +3,9 @@ The archive's starting content: `catalog/seed/content.toml`, read into model ins
 
 The file is data that reviewers can read and diff: sources, then technologies, partners,
 collaborations, shoes, trend notes and milestones, each with the citations behind its
-facts. Dates are written "2008" or "2022-08" and keep that precision; prices are strings
-with a qualifier ("over" 700); relations are slugs. `manage.py load_seed` saves what this
+facts. Dates are written "2008" or "2022-08" and keep that precision; prices are
+[[…prices]] points, each a string amount with a qualifier ("over" 700) and its source;
+relations are slugs. `manage.py load_seed` saves what this
 module builds.
 """
 
@@ -19,6 +20,7 @@ from .models import (
     Collaboration,
     Milestone,
     Partner,
+    PricePoint,
     Shoe,
     Source,
     Technology,
@@ -43,7 +45,6 @@ SECTIONS = [
     ("trend_notes", TrendNote, None, {}, {"shoes": Shoe, "collaborations": Collaboration}),
     ("milestones", Milestone, "date", {}, {}),
 ]
-PRICES = ("retail_price", "resale_peak")
 
 
 class SeedError(ValueError):
@@ -76,32 +77,51 @@ def source_fields(entry):
 
 def entry_fields(entry, date_field, foreign_keys, many_to_many):
     """An entry's own field values: no relations, no citations; dates and prices parsed."""
-    skipped = {"citations", *foreign_keys, *many_to_many}
+    skipped = {"citations", "prices", *foreign_keys, *many_to_many}
     fields = {name: value for name, value in entry.items() if name not in skipped}
     if date_field:
         value, precision = partial_date(fields.pop(date_field, ""))
         fields[date_field] = value
         if precision:
             fields["date_precision"] = precision
-    for name in PRICES:
-        if name in fields:
-            fields[name] = Decimal(fields[name]) if fields[name] != "" else None
-        if not fields.get(f"{name}_qualifier"):
-            fields.pop(f"{name}_qualifier", None)  # no figure: the default qualifier
     return fields
+
+
+def source_of(entry, table, sources):
+    try:
+        return sources[table["source"]]
+    except KeyError as error:
+        raise SeedError(f"{entry['slug']!r} cites an unknown source {error}") from error
+
+
+def price_points_for(entry, sources):
+    """Unsaved PricePoint objects for a release's [[…prices]] tables."""
+    points = []
+    for table in entry.get("prices", []):
+        observed_on, precision = partial_date(table.get("date"))
+        points.append(
+            PricePoint(
+                kind=table["kind"],
+                amount=Decimal(table["amount"]),
+                qualifier=table.get("qualifier", "exact"),
+                currency=table.get("currency", "USD"),
+                observed_on=observed_on,
+                date_precision=precision or DatePrecision.MONTH,
+                source=source_of(entry, table, sources),
+                locator=table["locator"],
+                excerpt=table["excerpt"],
+            )
+        )
+    return points
 
 
 def citations_for(entry, sources):
     """Unsaved Citation objects for an entry's [[…citations]] tables."""
     citations = []
     for table in entry.get("citations", []):
-        try:
-            source = sources[table["source"]]
-        except KeyError as error:
-            raise SeedError(f"{entry['slug']!r} cites an unknown source {error}") from error
         citations.append(
             Citation(
-                source=source,
+                source=source_of(entry, table, sources),
                 field=table.get("field", ""),
                 claim=table.get("claim", ""),
                 locator=table["locator"],

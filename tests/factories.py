@@ -14,6 +14,8 @@ from catalog.models import (
     Collaboration,
     Milestone,
     Partner,
+    PricePoint,
+    Qualifier,
     Shoe,
     Source,
     Status,
@@ -42,7 +44,40 @@ class TechnologyFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"technology-{n}")
 
 
-class CollaborationFactory(factory.django.DjangoModelFactory):
+class ReleaseFactory(factory.django.DjangoModelFactory):
+    """A release whose prices, given as `retail_price=`, `resale_peak=` (with their
+    `…_qualifier` and `currency`), become its price points, undated and uncited, from which
+    the release derives them as it always does. `build()` sets the fields as given."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        currency = kwargs.pop("currency", "USD")
+        points = []
+        for field, kind in (
+            ("retail_price", PricePoint.Kind.RETAIL),
+            ("resale_peak", PricePoint.Kind.RESALE),
+        ):
+            amount = kwargs.pop(field, None)
+            qualifier = kwargs.pop(f"{field}_qualifier", Qualifier.EXACT)
+            if amount is not None:
+                points.append(
+                    PricePoint(
+                        kind=kind, amount=Decimal(amount), qualifier=qualifier, currency=currency
+                    )
+                )
+        release = super()._create(model_class, *args, **kwargs)
+        for point in points:
+            point.release = release
+            point.save()
+        if points:
+            release.derive_prices()
+        return release
+
+
+class CollaborationFactory(ReleaseFactory):
     class Meta:
         model = Collaboration
 
@@ -56,7 +91,7 @@ class CollaborationFactory(factory.django.DjangoModelFactory):
     status = Status.PUBLISHED
 
 
-class ShoeFactory(factory.django.DjangoModelFactory):
+class ShoeFactory(ReleaseFactory):
     class Meta:
         model = Shoe
 
@@ -129,3 +164,19 @@ class CitationFactory(factory.django.DjangoModelFactory):
     source = factory.SubFactory(SourceFactory)
     locator = "¶1"
     excerpt = "a few words"
+
+
+class PricePointFactory(factory.django.DjangoModelFactory):
+    """A cited retail price; give `release=`."""
+
+    class Meta:
+        model = PricePoint
+
+    kind = PricePoint.Kind.RETAIL
+    amount = Decimal("180")
+    currency = "USD"
+    observed_on = datetime.date(2022, 8, 1)
+    date_precision = DatePrecision.MONTH
+    source = factory.SubFactory(SourceFactory)
+    locator = "¶28"
+    excerpt = "Priced at $180"

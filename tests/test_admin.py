@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from catalog.models import Shoe, Status
 
-from .admin_forms import shoe_form
+from .admin_forms import price_rows, shoe_form
 from .factories import (
     CollaborationFactory,
     MilestoneFactory,
@@ -54,15 +54,16 @@ def test_shoe_is_created_through_the_add_form(admin_client):
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "message"),
+    ("overrides", "message"),
     [
-        ("retail_price", "-10", "A price cannot be negative."),
-        ("release_date", "1980-06-01", "before 1993"),
-        ("palette", "#ffffff", "two to four colours"),
+        (price_rows({"amount": "-10"}), "A price cannot be negative."),
+        (price_rows({"observed_on": "1980-06-01"}), "before 1993"),
+        ({"release_date": "1980-06-01"}, "before 1993"),
+        ({"palette": "#ffffff"}, "two to four colours"),
     ],
 )
-def test_invalid_input_is_rejected_with_a_message(admin_client, field, value, message):
-    response = admin_client.post(reverse("admin:catalog_shoe_add"), shoe_form(**{field: value}))
+def test_invalid_input_is_rejected_with_a_message(admin_client, overrides, message):
+    response = admin_client.post(reverse("admin:catalog_shoe_add"), shoe_form(**overrides))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Shoe.objects.exists()

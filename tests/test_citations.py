@@ -3,7 +3,6 @@
 import datetime
 import json
 import re
-from decimal import Decimal
 
 import pytest
 import time_machine
@@ -15,6 +14,7 @@ from catalog.models import Citation, Qualifier, Status, TrendNote
 from .factories import (
     CitationFactory,
     CollaborationFactory,
+    PricePointFactory,
     ShoeFactory,
     SourceFactory,
     TrendNoteFactory,
@@ -33,14 +33,13 @@ def cited_shoe(article):
     shoe = ShoeFactory(
         slug="cited",
         designer="Hidenori Yamashita",
-        retail_price=Decimal(180),
-        resale_peak=Decimal(700),
-        resale_peak_qualifier=Qualifier.OVER,
         story="The first sentence is cited. The second is not.",
     )
     CitationFactory(entry=shoe, source=article, field="designer", locator="¶5")
-    CitationFactory(entry=shoe, source=article, field="resale_peak", locator="¶28")
-    CitationFactory(entry=shoe, source=article, field="retail_price", locator="¶28")
+    PricePointFactory(
+        release=shoe, kind="resale", amount=700, qualifier=Qualifier.OVER, source=article
+    )
+    PricePointFactory(release=shoe, kind="retail", amount=180, source=article)
     CitationFactory(entry=shoe, source=article, claim="The first sentence is cited.", locator="¶5")
     return shoe
 

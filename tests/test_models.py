@@ -9,12 +9,21 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from catalog.dates import DatePrecision, format_partial_date
-from catalog.models import Collaboration, Milestone, Shoe, Status, TrendNote, parse_palette
+from catalog.models import (
+    Collaboration,
+    Milestone,
+    PricePoint,
+    Shoe,
+    Status,
+    TrendNote,
+    parse_palette,
+)
 
 from .factories import (
     CollaborationFactory,
     MilestoneFactory,
     PartnerFactory,
+    PricePointFactory,
     ShoeFactory,
     TrendNoteFactory,
     image_file,
@@ -30,8 +39,8 @@ def errors_of(instance):
 
 
 def test_negative_price_is_rejected_with_a_message():
-    shoe = ShoeFactory.build(retail_price=Decimal("-1"))
-    assert errors_of(shoe)["retail_price"] == ["A price cannot be negative."]
+    point = PricePointFactory.build(release=ShoeFactory(), amount=Decimal("-1"))
+    assert errors_of(point)["amount"] == ["A price cannot be negative."]
 
 
 def test_negative_price_is_refused_by_the_database():
@@ -40,9 +49,10 @@ def test_negative_price_is_refused_by_the_database():
         Shoe.objects.filter(pk=shoe.pk).update(retail_price=Decimal("-5"))
 
 
-def test_negative_resale_peak_of_a_collaboration_is_rejected():
-    collaboration = CollaborationFactory.build(partner=PartnerFactory(), resale_peak=-700)
-    assert "resale_peak" in errors_of(collaboration)
+def test_a_negative_price_point_is_refused_by_the_database():
+    point = PricePointFactory(release=CollaborationFactory(), amount=700)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PricePoint.objects.filter(pk=point.pk).update(amount=-700)
 
 
 def test_date_before_1993_is_rejected():
@@ -237,7 +247,7 @@ def test_neighbours_are_the_published_dated_releases_either_side(django_assert_n
     first, middle, last = release("A", 2008), release("B", 2015), release("C", 2023)
     release("Draft between", 2012, status=Status.DRAFT)
     ShoeFactory(name="Undated", release_date=None)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         assert middle.neighbours() == (first, last)
     assert first.neighbours() == (None, middle)
     assert last.neighbours() == (middle, None)

@@ -3,7 +3,8 @@ The archive's models, re-exported here so that `from catalog.models import Shoe`
 
 - `publishing`: the draft/published status and `published()` every public model shares;
 - `shoes`: shoes and their technologies; `content`: partners, collaborations, trend notes
-  and milestones; `releases`: the date and prices a release has;
+  and milestones; `releases`: the date and prices a release has; `prices`: the dated,
+  cited price points its prices derive from;
 - `sources`: the sources and citations behind each fact;
 - `rendering`: Markdown fields rendered to stored HTML on save;
 - `validators`: field validators and the database constraints that mirror them;
@@ -24,6 +25,7 @@ from .content import (
 )
 from .identity import PublicIdentity
 from .partial_dates import PartialDateMixin
+from .prices import PricePoint
 from .publishing import PublishableModel, PublishableQuerySet, Status
 from .redirects import Redirect
 from .releases import Currency, ReleaseFacts, release_constraints
@@ -48,6 +50,7 @@ __all__ = [
     "Milestone",
     "PartialDateMixin",
     "Partner",
+    "PricePoint",
     "PublicIdentity",
     "PublishableModel",
     "PublishableQuerySet",

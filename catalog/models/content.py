@@ -81,7 +81,7 @@ class CollaborationQuerySet(PublishableQuerySet):
 
 
 class Collaboration(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableModel):
-    cited_fields = ("partner", "kind", "release_date", "retail_price", "resale_peak")
+    cited_fields = ("partner", "kind", "release_date")
     claim_fields = ("summary", "story")
     markdown_fields = {"story": ("story_html", 1)}
 

@@ -7,7 +7,7 @@ A shoe's picture is stripped of its metadata when uploaded and served only as re
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -27,6 +27,7 @@ from ..images import (
 )
 from .editing import EditVersioned
 from .families import FAMILY_GROUP_SIZE, ReleaseFamily, release_family
+from .prices import price_history
 from .publishing import PublishableModel, PublishableQuerySet
 from .redirects import LeavesRedirects
 from .releases import ReleaseFacts, release_constraints
@@ -58,7 +59,9 @@ class ShoeQuerySet(PublishableQuerySet):
         return self.select_related("collaboration__partner")
 
     def for_detail(self):
-        return self.for_listing().prefetch_related("technologies")
+        """With what the shoe's page shows: technologies, and the price history with the
+        source of each point."""
+        return self.for_listing().prefetch_related("technologies", price_history())
 
 
 class Shoe(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableModel):
@@ -67,8 +70,6 @@ class Shoe(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableM
         "kind",
         "style_code",
         "release_date",
-        "retail_price",
-        "resale_peak",
         "designer",
         "technologies",
     )
@@ -255,7 +256,7 @@ class Shoe(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableM
     def neighbours(self):
         """(previous, following): the published dated releases just before and after this
         shoe, in release order (date, then name, then id); None at either end, and both
-        None for a shoe without a date. Two queries."""
+        None for a shoe without a date. One query."""
         if self.release_date is None:
             return None, None
         dated = Shoe.objects.published().exclude(pk=self.pk).filter(release_date__isnull=False)
@@ -267,17 +268,23 @@ class Shoe(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableM
             Q(name__gt=self.name) | Q(name=self.name, pk__gt=self.pk)
         )
         # The redundant range lets the database walk the (status, release_date) index.
-        previous = (
-            dated.filter(before, release_date__lte=self.release_date)
-            .order_by("-release_date", "-name", "-pk")
-            .first()
+        previous = dated.filter(before, release_date__lte=self.release_date).order_by(
+            "-release_date", "-name", "-pk"
         )
-        following = (
-            dated.filter(after, release_date__gte=self.release_date)
-            .order_by("release_date", "name", "pk")
-            .first()
+        following = dated.filter(after, release_date__gte=self.release_date).order_by(
+            "release_date", "name", "pk"
         )
-        return previous, following
+        pair = Shoe.objects.filter(
+            Q(pk=Subquery(previous.values("pk")[:1])) | Q(pk=Subquery(following.values("pk")[:1]))
+        )
+        order = self.release_order
+        found = {shoe.release_order < order: shoe for shoe in pair}
+        return found.get(True), found.get(False)
+
+    @property
+    def release_order(self):
+        """Where the shoe stands in release order: date, then name, then id."""
+        return (self.release_date, self.name, self.pk)
 
     def family(self, size: int = FAMILY_GROUP_SIZE) -> ReleaseFamily:
         """The shoe's release family: the original, the return, the rest of its

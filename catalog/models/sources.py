@@ -26,6 +26,15 @@ from .partial_dates import PartialDateMixin
 EXCERPT_MAX_WORDS = 7
 
 
+def validate_excerpt(value: str) -> None:
+    """A supporting excerpt points to its source; it does not copy it."""
+    if len(value.split()) > EXCERPT_MAX_WORDS:
+        raise ValidationError(
+            f"Keep the excerpt to {EXCERPT_MAX_WORDS} words or fewer: it points to the "
+            "source, it does not copy it."
+        )
+
+
 class Source(PublicIdentity, PartialDateMixin, EditVersioned, models.Model):
     date_field = "published_on"
 
@@ -89,6 +98,7 @@ class Citation(models.Model):
     )
     excerpt = models.CharField(
         max_length=200,
+        validators=[validate_excerpt],
         help_text=f"At most {EXCERPT_MAX_WORDS} words of the source that support the fact, "
         "exactly as written, for checking. Never published.",
     )
@@ -118,11 +128,6 @@ class Citation(models.Model):
         errors = {}
         if bool(self.field) == bool(self.claim):
             errors["claim"] = "Cite either a field or a claim, not both."
-        if len(self.excerpt.split()) > EXCERPT_MAX_WORDS:
-            errors["excerpt"] = (
-                f"Keep the excerpt to {EXCERPT_MAX_WORDS} words or fewer: it points to the "
-                "source, it does not copy it."
-            )
         entry = self.entry if self.object_id and self.content_type_id else None
         if entry is not None:
             if self.field and self.field not in entry.cited_fields:

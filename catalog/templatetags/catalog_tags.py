@@ -1,6 +1,7 @@
 """
 Template helpers for the archive's pages: absolute URLs, the palette illustration (drawn by
-`catalog/illustration.py`), stored cards and the lists' filter menus. Texts with their
+`catalog/illustration.py`), the price chart (`catalog/price_chart.py`), stored cards and the
+lists' filter menus. Texts with their
 citations are in `facts.py`.
 """
 
@@ -12,6 +13,7 @@ from catalog.illustration import illustration, shoe_illustration
 from catalog.links import absolute_url, breadcrumb_trail
 from catalog.models import parse_palette
 from catalog.navigation import main_navigation
+from catalog.price_chart import price_chart
 
 register = template.Library()
 register.filter("absolute", absolute_url)
@@ -19,6 +21,7 @@ register.filter("absolute", absolute_url)
 
 register.simple_tag(shoe_illustration, name="shoe_illustration")
 register.simple_tag(main_navigation, name="main_navigation")
+register.simple_tag(price_chart, name="price_chart")
 
 
 @register.simple_tag

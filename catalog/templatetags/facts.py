@@ -54,6 +54,8 @@ def partner_value(entry, field):
     return format_html('<a href="{}">{}</a>', partner.get_absolute_url(), partner.name)
 
 
+DERIVED_FIGURES = ("retail_price", "resale_peak")
+
 VALUES = {
     "release_date": date_value,
     "date": date_value,
@@ -83,6 +85,15 @@ def is_known(entry, field):
     return getattr(entry, field) not in (None, "")
 
 
+def cited_by(entry, field):
+    """What supports the fact: its citations or, for a price derived from the price history
+    (`ReleaseFacts.price_point_for`), the point it comes from, which cites its source."""
+    if field in DERIVED_FIGURES:
+        point = entry.price_point_for(field)
+        return [point] if point is not None and point.is_cited else []
+    return citations_of(entry, field=field)
+
+
 @register.simple_tag(takes_context=True)
 def fact(context, entry, field):
     """The fact as readers see it, with its references when the entry cites its facts."""
@@ -91,9 +102,13 @@ def fact(context, entry, field):
     value = VALUES.get(field, lambda entry, field: getattr(entry, field))(entry, field)
     if not isinstance(entry, Citable):
         return format_html("{}", value)
-    return format_html(
-        "{}{}", value, references(context["notes"], citations_of(entry, field=field))
-    )
+    return format_html("{}{}", value, references(context["notes"], cited_by(entry, field)))
+
+
+@register.simple_tag(takes_context=True)
+def cite(context, point):
+    """A price point's reference, numbered with the page's other notes ('' if uncited)."""
+    return references(context["notes"], [point] if point.is_cited else [])
 
 
 @register.simple_tag(takes_context=True)

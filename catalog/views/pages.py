@@ -15,6 +15,7 @@ from ..citations import PageNotes
 from ..forms import SearchForm, ShoeFilterForm, TrendFilterForm, shoe_filter_choices
 from ..links import absolute_url
 from ..models import Citation, Collaboration, Milestone, Partner, Shoe, Source, TrendNote
+from ..models.prices import price_history
 from ..search import search
 from ..timeline import build_timeline
 
@@ -156,7 +157,7 @@ class CollaborationDetailView(PreviewMixin, DetailView):
     context_object_name = "collaboration"
 
     def get_queryset(self):
-        return super().get_queryset().for_listing()
+        return super().get_queryset().for_listing().prefetch_related(price_history())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -261,7 +262,10 @@ class SourceListView(ListView):
     context_object_name = "sources"
 
     def get_queryset(self):
-        return Source.objects.annotate(citation_count=Count("citations"))
+        # A price point cites its source too (`catalog/models/prices.py`).
+        return Source.objects.annotate(
+            citation_count=Count("citations", distinct=True) + Count("price_points", distinct=True)
+        )
 
 
 class SourceDetailView(DetailView):
@@ -273,8 +277,9 @@ class SourceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         citations = self.object.citations.select_related("content_type").prefetch_related("entry")
+        points = self.object.price_points.select_related("content_type").prefetch_related("release")
         cited = {}
-        for citation in citations:
+        for citation in [*citations, *points]:
             entry = citation.entry
             if entry is not None and getattr(entry, "is_public", True):
                 cited.setdefault(entry, []).append(citation)

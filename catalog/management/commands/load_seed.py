@@ -10,6 +10,7 @@ load runs in one transaction.
 """
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -21,6 +22,7 @@ from catalog.seeding import (
     citations_for,
     entry_fields,
     get_or_create_sources,
+    price_points_for,
     read_seed,
 )
 
@@ -93,13 +95,16 @@ class Command(BaseCommand):
             slugs = entry.get(name, [])
             getattr(instance, name).set([self.lookup(related_model, s, entry) for s in slugs])
         try:
-            citations = citations_for(entry, self.sources)
+            cited = [*citations_for(entry, self.sources), *price_points_for(entry, self.sources)]
         except SeedError as error:
             raise CommandError(str(error)) from error
-        for citation in citations:
-            citation.entry = instance
-            self.validate(citation, entry)
-            citation.save()
+        for citation_or_point in cited:
+            # Both point at their entry the same way (a generic relation); a point's save
+            # derives the release's retail price and resale peak.
+            citation_or_point.content_type = ContentType.objects.get_for_model(instance)
+            citation_or_point.object_id = instance.pk
+            self.validate(citation_or_point, entry)
+            citation_or_point.save()
         return instance
 
     @staticmethod

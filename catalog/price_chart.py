@@ -16,8 +16,8 @@ from typing import Protocol
 
 from .money import format_money
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 72, 24, 24, 44
+WIDTH, HEIGHT = 480, 270
+LEFT, RIGHT, TOP, BOTTOM = 76, 24, 28, 48
 """The plot area's margins: room for the amount labels on the left and dates below."""
 MAX_X_TICKS = 6
 NICE_STEPS = (1, 2, 2.5, 5, 10)
@@ -78,6 +78,13 @@ class Tick:
     def position(self) -> str:
         """`at` as SVG reads it, whatever the site's number format."""
         return f"{self.at:.1f}"
+
+    @property
+    def anchor(self) -> str:
+        """A date label at either end of the axis stays inside the chart."""
+        if self.at <= LEFT:
+            return "start"
+        return "end" if self.at >= WIDTH - RIGHT else "middle"
 
 
 @dataclass(frozen=True)

@@ -180,3 +180,30 @@ class PricePointFactory(factory.django.DjangoModelFactory):
     source = factory.SubFactory(SourceFactory)
     locator = "¶28"
     excerpt = "Priced at $180"
+
+
+def chart_prices(release, source=None):
+    """Give `release` a price history worth a chart: a dated retail price, a dated reported
+    resale price "over" its figure, and an undated one; all cited."""
+    source = source or SourceFactory()
+    return [
+        PricePointFactory(release=release, source=source),
+        PricePointFactory(
+            release=release,
+            kind=PricePoint.Kind.RESALE,
+            amount=Decimal("700"),
+            qualifier=Qualifier.OVER,
+            observed_on=datetime.date(2023, 6, 1),
+            source=source,
+            excerpt="over $700",
+        ),
+        PricePointFactory(
+            release=release,
+            kind=PricePoint.Kind.RESALE,
+            amount=Decimal("400"),
+            qualifier=Qualifier.ABOUT,
+            observed_on=None,
+            source=source,
+            excerpt="about $400",
+        ),
+    ]

@@ -19,6 +19,7 @@ from catalog.models import (
     Collaboration,
     Milestone,
     Partner,
+    PricePoint,
     Qualifier,
     Shoe,
     Source,
@@ -153,6 +154,18 @@ def test_jjjjound_2022_is_august_2022_at_180_dollars_resold_for_over_700(seeded)
     assert collaboration.resale_peak_qualifier == Qualifier.OVER
     html = Client().get(collaboration.get_absolute_url()).content.decode()
     assert re.search(r"Resale peak</th><td>over \$700", html)
+
+
+def test_every_seed_price_is_a_cited_point_left_undated_as_the_article_leaves_it(seeded):
+    points = PricePoint.objects.all()
+    assert sorted(str(point) for point in points) == [
+        "Reported resale price: over $700",
+        "Retail price: $180",
+        "Retail price: $180",
+        "Retail price: $180",
+    ]
+    assert all(point.is_cited and point.locator == "¶28" for point in points)
+    assert not any(point.is_plotted for point in points)  # no date: nothing to plot
 
 
 def test_the_original_is_credited_to_hidenori_yamashita_in_2008(seeded):

@@ -29,7 +29,10 @@ PAGE_TYPES = {
 @pytest.fixture
 def urls(seeded):
     from catalog.models import Collaboration, Shoe, Source, TrendNote
+    from tests.factories import chart_prices
 
+    # The seed dates no price: give the shoe page checked a price chart.
+    chart_prices(Shoe.objects.published().filter(collaboration__isnull=False).first())
     slugs = {
         "shoe": Shoe.objects.published().filter(collaboration__isnull=False).first().slug,
         "original": Shoe.objects.published().filter(kind=Shoe.Kind.ORIGINAL).first().slug,

@@ -273,3 +273,13 @@ def test_the_migration_turns_stored_figures_and_their_citations_into_points():
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_deleting_a_release_deletes_its_points_without_deriving_anything(
+    django_assert_max_num_queries,
+):
+    shoe = ShoeFactory()
+    chart_prices(shoe)
+    with django_assert_max_num_queries(6):  # the points and the shoe, not a derivation each
+        shoe.delete()
+    assert not PricePoint.objects.exists()

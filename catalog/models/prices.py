@@ -147,12 +147,19 @@ def price_history():
 
 @receiver(post_save, sender=PricePoint, dispatch_uid="catalog-price-point-saved")
 @receiver(post_delete, sender=PricePoint, dispatch_uid="catalog-price-point-deleted")
-def rederive_release_prices(sender, instance, raw=False, **kwargs):
+def rederive_release_prices(sender, instance, raw=False, origin=None, **kwargs):
     """The release's retail price and resale peak follow its points. A raw save (a history
-    restore, a backup) loads the release's stored figures as they were."""
-    if raw:
+    restore, a backup) loads the release's stored figures as they were, and a point deleted
+    along with its release leaves nothing to derive."""
+    if raw or not started_with_points(origin):
         return
     release_model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
     release = release_model._base_manager.filter(pk=instance.object_id).first()
     if release is not None:
         release.derive_prices()
+
+
+def started_with_points(origin):
+    """Whether a deletion began with price points (`origin` is None for a save)."""
+    model = origin if isinstance(origin, models.Model) else getattr(origin, "model", None)
+    return origin is None or model is PricePoint or isinstance(model, PricePoint)

@@ -15,12 +15,13 @@ import re
 from decimal import Decimal
 from itertools import cycle
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from catalog.dates import DatePrecision
 from catalog.markdown import render_markdown
-from catalog.models import Collaboration, Shoe, Status
+from catalog.models import Collaboration, PricePoint, Shoe, Status
 from catalog.models.versioning import catalog_changed
 
 PREFIX = "synthetic-"
@@ -117,8 +118,23 @@ def add_synthetic_shoes(count):
 
     story_html = render_markdown(STORY, Shoe.markdown_fields["story"][1])
     with transaction.atomic():
-        Shoe.objects.bulk_create(
+        shoes = Shoe.objects.bulk_create(
             (build(n) for n in range(start, start + count)), batch_size=BATCH_SIZE
+        )
+        # Each retail price is a price point, its one source (`catalog/models/prices.py`);
+        # bulk_create sends no signal to derive it, so build() set it as derivation would.
+        shoe_type = ContentType.objects.get_for_model(Shoe)
+        PricePoint.objects.bulk_create(
+            (
+                PricePoint(
+                    content_type=shoe_type,
+                    object_id=shoe.pk,
+                    kind=PricePoint.Kind.RETAIL,
+                    amount=shoe.retail_price,
+                )
+                for shoe in shoes
+            ),
+            batch_size=BATCH_SIZE,
         )
         # bulk_create sends no post_save signal: tell the page cache the catalog changed.
         catalog_changed()

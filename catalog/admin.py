@@ -143,7 +143,11 @@ class CitedAdmin(ConflictGuardAdmin, CompareVersionAdmin):
         return (*super().get_inlines(request, obj), CitationInline)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("citations")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("citations", *self.model.cited_relations)
+        )
 
     @admin.display(description="uncited facts")
     def uncited(self, entry):
@@ -350,7 +354,8 @@ def uncited_facts(request):
     sections = []
     for model in CITED_MODELS:
         entries = model.objects.prefetch_related(
-            Prefetch("citations", queryset=Citation.objects.only("field", "object_id"))
+            Prefetch("citations", queryset=Citation.objects.only("field", "object_id")),
+            *model.cited_relations,
         )
         if hasattr(model.objects, "published"):
             entries = entries.published()

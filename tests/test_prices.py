@@ -283,3 +283,19 @@ def test_deleting_a_release_deletes_its_points_without_deriving_anything(
     with django_assert_max_num_queries(6):  # the points and the shoe, not a derivation each
         shoe.delete()
     assert not PricePoint.objects.exists()
+
+
+def test_an_uncited_price_point_is_flagged_for_editors(admin_client):
+    ShoeFactory(name="Unsourced pair", retail_price=120)
+    cited = ShoeFactory(name="Sourced pair")
+    point(cited)
+    listing = admin_client.get(reverse("admin:catalog_shoe_changelist")).content.decode()
+    row = re.search(r"Unsourced pair.*?</tr>", listing, re.S).group(0)
+    assert re.search(r'<strong class="uncited">[^<]*Price points</strong>', row)
+    sourced = re.search(r"Sourced pair.*?</tr>", listing.replace("Unsourced", ""), re.S)
+    assert "Price points" not in sourced.group(0)
+    page = admin_client.get(reverse("admin-uncited-facts")).content.decode()
+    unsourced = re.search(r"Unsourced pair[^<]*</a></td><td>([^<]*)<", page).group(1)
+    sourced = re.search(r"[^n]Sourced pair[^<]*</a></td><td>([^<]*)<", page).group(1)
+    assert "Price points" in unsourced
+    assert "Price points" not in sourced

@@ -83,6 +83,7 @@ class CollaborationQuerySet(PublishableQuerySet):
 class Collaboration(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableModel):
     cited_fields = ("partner", "kind", "release_date")
     claim_fields = ("summary", "story")
+    cited_relations = ("price_points",)
     markdown_fields = {"story": ("story_html", 1)}
 
     class Kind(models.TextChoices):

@@ -74,6 +74,7 @@ class Shoe(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableM
         "technologies",
     )
     claim_fields = ("summary", "story")
+    cited_relations = ("price_points",)
     markdown_fields = {"story": ("story_html", 1)}
 
     class Kind(models.TextChoices):

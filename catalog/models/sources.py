@@ -145,6 +145,8 @@ class Citable(models.Model):
     """Fields that state facts: each must cite a source when it has a value."""
     claim_fields = ()
     """Text fields whose sentences may be cited as claims."""
+    cited_relations = ()
+    """Related rows that cite their own source (a release's price points): each must."""
 
     citations = GenericRelation(Citation, related_query_name="%(class)s")
 
@@ -164,6 +166,13 @@ class Citable(models.Model):
         return getattr(self, name) not in (None, "")
 
     def uncited_facts(self):
-        """Fact fields with a value and no citation (uses prefetched citations if any)."""
+        """Fact fields with a value and no citation, and relations with a row that cites no
+        source (uses prefetched citations and rows if any)."""
         cited = {citation.field for citation in self.citations.all()}
-        return [name for name in self.cited_fields if name not in cited and self.has_value(name)]
+        fields = [name for name in self.cited_fields if name not in cited and self.has_value(name)]
+        relations = [
+            name
+            for name in self.cited_relations
+            if any(not row.is_cited for row in getattr(self, name).all())
+        ]
+        return fields + relations

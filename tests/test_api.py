@@ -37,6 +37,7 @@ from catalog.models import (
     Collaboration,
     Milestone,
     Partner,
+    PricePoint,
     Qualifier,
     Shoe,
     Source,
@@ -53,6 +54,7 @@ from .factories import (
     CollaborationFactory,
     MilestoneFactory,
     PartnerFactory,
+    PricePointFactory,
     ShoeFactory,
     SourceFactory,
     TechnologyFactory,
@@ -104,8 +106,6 @@ def archive():
         colour_family=Shoe.ColourFamily.SILVER,
         release_date=datetime.date(2022, 8, 1),
         retail_price=Decimal("180"),
-        resale_peak=Decimal("700"),
-        resale_peak_qualifier=Qualifier.OVER,
         collaboration=collaboration,
         story="JJJJound released it in August 2022. A second sentence.",
     )
@@ -132,8 +132,15 @@ def archive():
     milestone = MilestoneFactory(slug="launch", date=datetime.date(2008, 1, 1))
     hidden_milestone = MilestoneFactory(slug="secret-milestone", status=Status.DRAFT)
     source = SourceFactory(title="The reference article", url="https://example.org/article")
-    CitationFactory(
-        entry=shoe, source=source, field="resale_peak", locator="¶12", excerpt="over $700"
+    PricePointFactory(
+        release=shoe,
+        kind=PricePoint.Kind.RESALE,
+        amount=Decimal("700"),
+        qualifier=Qualifier.OVER,
+        observed_on=datetime.date(2023, 6, 1),
+        source=source,
+        locator="¶12",
+        excerpt="over $700",
     )
     CitationFactory(
         entry=shoe, source=source, claim="JJJJound released it in August 2022.", excerpt="in August"
@@ -251,26 +258,106 @@ def test_a_shoe_carries_dated_facts_qualified_figures_relations_and_citations(cl
     assert data["collaboration"]["id"] == str(archive["collaboration"].public_id)
     assert data["collaboration"]["url"] == "http://testserver/collaborations/jjjjound-2022/"
     assert data["partner"]["id"] == str(archive["partner"].public_id)
-    source = archive["source"]
     assert data["citations"] == [
-        {
-            "field": "resale_peak",
-            "claim": None,
-            "locator": "¶12",
-            "source": {
-                "id": str(source.public_id),
-                "url": f"http://testserver/sources/{source.pk}/",
-                "api_url": f"http://testserver{detail(source)}",
-                "title": "The reference article",
-            },
-        },
         {
             "field": None,
             "claim": "JJJJound released it in August 2022.",
             "locator": "¶1",
-            "source": data["citations"][0]["source"],
+            "source": source_reference(archive["source"]),
         },
     ]
+
+
+def source_reference(source):
+    return {
+        "id": str(source.public_id),
+        "url": f"http://testserver/sources/{source.pk}/",
+        "api_url": f"http://testserver{detail(source)}",
+        "title": source.title,
+    }
+
+
+def test_a_shoe_lists_its_price_history_dated_first_with_qualifiers_and_citations(client, archive):
+    data = get(client, detail(archive["shoe"])).json()
+    assert data["price_history"] == [
+        {
+            "kind": "resale",
+            "amount": "700",
+            "currency": "USD",
+            "qualifier": "over",
+            "date": {"value": "2023-06", "precision": "month"},
+            "citation": {"locator": "¶12", "source": source_reference(archive["source"])},
+        },
+        {
+            "kind": "retail",
+            "amount": "180",
+            "currency": "USD",
+            "qualifier": "exact",
+            "date": None,
+            "citation": None,  # entered without a source: listed, uncited
+        },
+    ]
+
+
+def test_a_point_known_to_the_day_keeps_its_day_and_its_cents(client, archive):
+    shoe = archive["original"]
+    PricePointFactory(
+        release=shoe,
+        kind=PricePoint.Kind.RESALE,
+        amount=Decimal("149.95"),
+        observed_on=datetime.date(2019, 3, 14),
+        date_precision="day",
+    )
+    (point,) = [p for p in get(client, detail(shoe)).json()["price_history"] if p["date"]]
+    assert point["amount"] == "149.95"
+    assert point["date"] == {"value": "2019-03-14", "precision": "day"}
+    assert point["citation"]["locator"] == "¶28"
+
+
+def test_the_retail_price_and_resale_peak_are_those_of_the_price_points(client, archive):
+    shoe = archive["shoe"]
+    PricePointFactory(
+        release=shoe, kind=PricePoint.Kind.RESALE, amount=Decimal("450"), source=archive["source"]
+    )
+    data = get(client, detail(shoe)).json()
+    figures = [
+        {"kind": p["kind"], "amount": p["amount"], "qualifier": p["qualifier"]}
+        for p in data["price_history"]
+    ]
+    assert {"kind": "resale", "amount": "450", "qualifier": "exact"} in figures
+    assert data["retail_price"] == {"amount": "180", "currency": "USD", "qualifier": "exact"}
+    assert data["resale_peak"] == {"amount": "700", "currency": "USD", "qualifier": "over"}
+    listed = next(
+        s for s in get(client, f"{API}/shoes/").json()["results"] if s["id"] == data["id"]
+    )
+    assert listed["price_history"] == data["price_history"]
+    assert listed["resale_peak"] == data["resale_peak"]
+
+
+def test_a_collaboration_lists_its_price_history_too(client, archive):
+    collaboration = archive["collaboration"]
+    PricePointFactory(release=collaboration, locator="¶3", source=archive["source"])
+    data = get(client, detail(collaboration)).json()
+    assert [(p["kind"], p["amount"], p["citation"]) for p in data["price_history"]] == [
+        ("retail", "180", {"locator": "¶3", "source": source_reference(archive["source"])}),
+        ("retail", "180", None),
+    ]
+    assert data["retail_price"]["amount"] == "180"
+
+
+def test_the_price_points_of_a_draft_release_are_nowhere(client, archive):
+    for name in ("draft_shoe", "scheduled_shoe", "hidden_collaboration"):
+        PricePointFactory(
+            release=archive[name],
+            amount=Decimal("4321"),
+            source=archive["source"],
+            locator="secret locator",
+        )
+    urls = [f"{API}/{resource}/" for resource in RESOURCES]
+    urls += [detail(archive[name]) for name in archive]
+    for url in urls:
+        body = client.get(url).content.decode()
+        assert '"4321"' not in body and "secret locator" not in body, url
 
 
 def test_dates_keep_a_year_precision_and_amounts_their_cents(client, archive):
@@ -767,7 +854,7 @@ def test_the_api_page_works_for_an_empty_archive(client):
 
 def build_catalog(shoe_count):
     """Partners, collaborations, trend notes and milestones, and `shoe_count` shoes, each
-    with technologies, a trend note and two citations."""
+    with technologies, a trend note, a citation and two price points, one of them cited."""
     partners = [PartnerFactory(slug=f"partner-{n}") for n in range(5)]
     collaborations = [
         CollaborationFactory(slug=f"collab-{n}", partner=partners[n % 5]) for n in range(10)
@@ -791,12 +878,35 @@ def add_shoes(count, collaborations, technologies, notes, source, start=0):
             source=source,
             content_type=content_type,
             object_id=shoe.pk,
-            field=field,
+            field="release_date",
             locator="¶1",
             excerpt="a few words",
         )
         for shoe in shoes
-        for field in ("release_date", "retail_price")
+    )
+    # Bulk-created points derive nothing: the retail point repeats the shoe's stored price.
+    PricePoint.objects.bulk_create(
+        point
+        for shoe in shoes
+        for point in (
+            PricePoint(
+                content_type=content_type,
+                object_id=shoe.pk,
+                kind=PricePoint.Kind.RETAIL,
+                amount=shoe.retail_price,
+                observed_on=shoe.release_date,
+                source=source,
+                locator="¶2",
+                excerpt="a few words",
+            ),
+            PricePoint(
+                content_type=content_type,
+                object_id=shoe.pk,
+                kind=PricePoint.Kind.RESALE,
+                amount=Decimal("250"),
+                qualifier=Qualifier.ABOUT,
+            ),
+        )
     )
 
 
@@ -864,6 +974,7 @@ def test_a_page_of_shoes_is_whole_with_1000_shoes(client):
     assert len(data["results"]) == PAGE_SIZE
     shoe = data["results"][0]
     assert len(shoe["technologies"]) == 3
-    assert len(shoe["citations"]) == 2
+    assert len(shoe["citations"]) == 1
+    assert len(shoe["price_history"]) == 2
     assert len(shoe["trend_notes"]) == 1
     assert json.dumps(data)  # plain JSON all the way down

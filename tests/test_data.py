@@ -8,12 +8,13 @@ import json
 import pytest
 import time_machine
 
-from catalog.models import Status
+from catalog.models import PricePoint, Qualifier, Status
 
 from .factories import (
     CollaborationFactory,
     MilestoneFactory,
     PartnerFactory,
+    PricePointFactory,
     ShoeFactory,
     SourceFactory,
     TrendNoteFactory,
@@ -22,6 +23,7 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 RESOURCES = ["shoes", "collaborations", "partners", "trend-notes", "milestones", "sources"]
+TABLES = [*RESOURCES, "price-points"]
 MADE_AT = datetime.datetime(2026, 11, 25, 12, 30, tzinfo=datetime.UTC)
 
 
@@ -29,12 +31,22 @@ MADE_AT = datetime.datetime(2026, 11, 25, 12, 30, tzinfo=datetime.UTC)
 def catalog():
     partner = PartnerFactory(name="JJJJound", slug="jjjjound")
     collaboration = CollaborationFactory(partner=partner)
-    ShoeFactory(name="Public pair", collaboration=collaboration)
+    pair = ShoeFactory(name="Public pair", collaboration=collaboration, retail_price=180)
     ShoeFactory(name="=HYPERLINK(1)", slug="formula")
-    ShoeFactory(name="Draft pair", status=Status.DRAFT)
+    draft = ShoeFactory(name="Draft pair", status=Status.DRAFT)
     TrendNoteFactory()
     MilestoneFactory()
-    SourceFactory()
+    source = SourceFactory()
+    PricePointFactory(
+        release=pair,
+        kind=PricePoint.Kind.RESALE,
+        amount=700,
+        qualifier=Qualifier.OVER,
+        source=source,
+        locator="=¶12",
+        excerpt="over $700",
+    )
+    PricePointFactory(release=draft, amount=4321, source=source, locator="draft locator")
 
 
 def api_entries(client, resource):
@@ -72,12 +84,72 @@ def test_each_table_has_a_row_per_published_entry_as_the_api_has_it(client, cata
         assert row["generated_at"] == "2026-11-25T12:30:00+00:00"
 
 
+def test_the_price_points_table_has_a_row_per_point_as_the_api_has_it(client, catalog):
+    with time_machine.travel(MADE_AT, tick=False):
+        response = client.get("/data/price-points.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="price-points.csv"' in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    expected = [
+        (kind, release["id"], release["url"], point)
+        for kind, resource in (("shoe", "shoes"), ("collaboration", "collaborations"))
+        for release in api_entries(client, resource)
+        for point in release["price_history"]
+    ]
+    assert len(rows) == len(expected) == 3  # the pair's two points, the collaboration's one
+    for row, (kind, release_id, release_url, point) in zip(rows, expected, strict=True):
+        date, citation = point["date"], point["citation"]
+        assert row == {
+            "release_type": kind,
+            "release_id": release_id,
+            "release_url": release_url,
+            "kind": point["kind"],
+            "amount": point["amount"],
+            "currency": point["currency"],
+            "qualifier": point["qualifier"],
+            "date": date["value"] if date else "",
+            "date_precision": date["precision"] if date else "",
+            "source_id": citation["source"]["id"] if citation else "",
+            # The one cited point's locator, "=¶12", is quoted as every table quotes a cell a
+            # spreadsheet would run.
+            "locator": "'=¶12" if citation else "",
+            "licence": "https://creativecommons.org/licenses/by/4.0/",
+            "generated_at": "2026-11-25T12:30:00+00:00",
+        }
+
+
+def test_the_price_points_table_says_what_the_sources_say_and_nothing_private(client, catalog):
+    body = client.get("/data/price-points.csv").content.decode()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    cited = [row for row in rows if row["source_id"]]
+    assert [(r["kind"], r["amount"], r["qualifier"], r["locator"]) for r in cited] == [
+        ("resale", "700", "over", "'=¶12")
+    ]
+    assert cited[0]["date"] == "2022-08" and cited[0]["date_precision"] == "month"
+    uncited = next(row for row in rows if row["kind"] == "retail" and row["release_type"] == "shoe")
+    assert (uncited["date"], uncited["source_id"], uncited["locator"]) == ("", "", "")
+    assert "over $700" not in body  # the excerpt
+    assert ",4321," not in body and "draft locator" not in body  # a draft's point
+
+
+def test_the_json_download_holds_each_releases_price_history(client, catalog):
+    document = json.loads(client.get("/data/kayano-14-archive.json").content)
+    pair = next(shoe for shoe in document["shoes"] if shoe["name"] == "Public pair")
+    assert [(p["kind"], p["amount"]) for p in pair["price_history"]] == [
+        ("resale", "700"),
+        ("retail", "180"),
+    ]
+    assert "over $700" not in json.dumps(document)
+
+
 def test_nested_values_get_columns_of_their_own_and_lists_stay_whole(client, catalog):
     rows = list(csv.DictReader(io.StringIO(client.get("/data/shoes.csv").content.decode())))
     pair = next(row for row in rows if row["name"] == "Public pair")
     assert pair["release_date.value"] == "2023-06"
     assert pair["release_date.precision"] == "month"
     assert json.loads(pair["citations"]) == []
+    assert [point["amount"] for point in json.loads(pair["price_history"])] == ["700", "180"]
 
 
 def test_a_cell_a_spreadsheet_would_run_is_quoted(client, catalog):
@@ -89,20 +161,21 @@ def test_an_unknown_table_is_not_found(client):
     assert client.get("/data/users.csv").status_code == 404
 
 
+@pytest.mark.parametrize("table", ["shoes", "price-points"])
 def test_a_download_is_made_once_per_change_of_the_catalog(
-    client, catalog, django_assert_max_num_queries
+    client, catalog, django_assert_max_num_queries, table
 ):
-    first = client.get("/data/shoes.csv")
+    first = client.get(f"/data/{table}.csv")
     with django_assert_max_num_queries(1):  # the catalog's version, then the cache
-        again = client.get("/data/shoes.csv")
+        again = client.get(f"/data/{table}.csv")
     assert again.content == first.content
 
 
 def test_the_data_page_lists_every_file_and_the_licence(client):
     html = client.get("/data/").content.decode()
     assert 'href="/data/kayano-14-archive.json"' in html
-    for resource in RESOURCES:
-        assert f'href="/data/{resource}.csv"' in html
+    for table in TABLES:
+        assert f'href="/data/{table}.csv"' in html
     assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license"' in html
 
 
@@ -112,7 +185,7 @@ def test_the_footer_links_the_data_and_the_api(client):
     assert 'href="/api/"' in html
 
 
-@pytest.mark.parametrize("url", ["/data/shoes.csv", "/api/v1/shoes/"])
+@pytest.mark.parametrize("url", ["/data/shoes.csv", "/data/price-points.csv", "/api/v1/shoes/"])
 def test_a_not_modified_answer_stays_readable_from_other_sites(client, catalog, url):
     first = client.get(url)
     again = client.get(url, headers={"if-none-match": first["ETag"]})

@@ -22,6 +22,7 @@ from ..models import (
     Collaboration,
     Milestone,
     Partner,
+    PricePoint,
     Shoe,
     Source,
     Technology,
@@ -56,6 +57,25 @@ def cited() -> Prefetch:
     return Prefetch("citations", queryset=citations, to_attr="citation_list")
 
 
+def priced() -> Prefetch:
+    """A release's price points, in the model's order, with the source of each; never the
+    excerpt, which is not published."""
+    points = PricePoint.objects.select_related("source").only(
+        "content_type",
+        "object_id",
+        "kind",
+        "amount",
+        "currency",
+        "qualifier",
+        "observed_on",
+        "date_precision",
+        "locator",
+        "source__public_id",
+        "source__title",
+    )
+    return Prefetch("price_points", queryset=points, to_attr="price_point_list")
+
+
 def published(relation: str, model: type[Model], *fields: str) -> Prefetch:
     """The relation's published entries only, as `public_<relation>`."""
     related = model.objects.published().only(*fields)  # type: ignore[attr-defined]
@@ -76,6 +96,7 @@ def shoes() -> QuerySet[Shoe]:
             Prefetch("technologies", queryset=technologies, to_attr="technology_list"),
             published("trend_notes", TrendNote, *TITLED_REFERENCE),
             cited(),
+            priced(),
         )
     )
 
@@ -88,6 +109,7 @@ def collaborations() -> QuerySet[Collaboration]:
             published("shoes", Shoe, *SHOE_REFERENCE, "collaboration"),
             published("trend_notes", TrendNote, *TITLED_REFERENCE),
             cited(),
+            priced(),
         )
     )
 

@@ -7,13 +7,18 @@ Every object carries its public `id` (never the database's key), its `slug`, the
 (`{"amount": "700", "currency": "USD", "qualifier": "over"}`), because "over $700" is not
 $700. A fact the archive does not know is null, never a guess or an empty string.
 
+A release (a shoe or a collaboration) also lists its price history: every price point,
+dated ones first, each with its own citation (null when uncited). Its `retail_price` and
+`resale_peak` are derived from those points, so the two always agree.
+
 Relations name public entries only, by id and address. Citations name the field or the
 claim they support, the locator and the source; never the excerpt, which the archive keeps
-for checking and does not publish.
+for checking and does not publish (a price point's excerpt neither).
 
 Nothing here queries the database: the querysets in `endpoints.py` load every relation
-these functions read (into the lists `citation_list`, `technology_list` and
-`public_<relation>`), so a page of fifty shoes costs the same few queries as one.
+these functions read (into the lists `citation_list`, `price_point_list`,
+`technology_list` and `public_<relation>`), so a page of fifty shoes costs the same few
+queries as one.
 """
 
 import datetime
@@ -33,6 +38,7 @@ from ..models import (
     Collaboration,
     Milestone,
     Partner,
+    PricePoint,
     ReleaseFacts,
     Shoe,
     Source,
@@ -111,7 +117,7 @@ def references(entries: Iterable[Any]) -> list[Json]:
     return [reference(entry) for entry in entries]
 
 
-def partial_date(entry: ReleaseFacts | Milestone | Source) -> Json | None:
+def partial_date(entry: ReleaseFacts | Milestone | Source | PricePoint) -> Json | None:
     value: datetime.date | None = getattr(entry, entry.date_field)
     if value is None:
         return None
@@ -169,10 +175,30 @@ def common(entry: Any) -> Json:
 
 
 def release_facts(entry: ReleaseFacts) -> Json:
+    """The release's date and prices: the two figures derived from its price points, and
+    the points themselves."""
     return {
         "release_date": partial_date(entry),
         "retail_price": figure(entry, "retail_price"),
         "resale_peak": figure(entry, "resale_peak"),
+        "price_history": [price_point(point) for point in loaded(entry, "price_point_list")],
+    }
+
+
+def price_point(point: PricePoint) -> Json:
+    """A retail or reported resale price as its source gives it, with when it held and where
+    the source says so; never the excerpt."""
+    return {
+        "kind": point.kind,
+        "amount": amount_text(point.amount),
+        "currency": point.currency,
+        "qualifier": point.qualifier,
+        "date": partial_date(point),
+        "citation": (
+            {"locator": point.locator, "source": source_reference(point.source)}
+            if point.source is not None
+            else None
+        ),
     }
 
 

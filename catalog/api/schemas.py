@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..dates import DatePrecision
-from ..models import Collaboration, Currency, Partner, Qualifier, Shoe, TrendNote
+from ..models import Collaboration, Currency, Partner, PricePoint, Qualifier, Shoe, TrendNote
 from .endpoints import PAGE_SIZE
 from .licence import SCOPE
 
@@ -59,6 +59,11 @@ def obj(description: str, properties: Json, optional: Iterable[str] = ()) -> Jso
 URI = string(format="uri")
 UUID = string("The entry's permanent public id.", format="uuid")
 UNKNOWN = "Null when the archive does not know it."
+AMOUNT = string(
+    "A decimal number, as a string so that no digit is lost.", pattern=r"^\d+(\.\d{2})?$"
+)
+CURRENCY = choices(Currency.values, "ISO 4217 code.")
+QUALIFIER = choices(Qualifier.values, "How the amount relates to the truth.")
 
 
 def identity(slug: bool = True) -> Json:
@@ -82,6 +87,11 @@ def release_facts() -> Json:
         "release_date": nullable(ref("Date")),
         "retail_price": nullable(ref("Figure")),
         "resale_peak": nullable(ref("Figure")),
+        "price_history": array(
+            ref("PricePoint"),
+            "Every price point of the release, dated ones first, by date. The retail price "
+            "and resale peak above are derived from these points.",
+        ),
     }
 
 
@@ -109,12 +119,29 @@ def schemas() -> Json:
         "Figure": obj(
             "An amount of money as its source gives it: “over $700” is over 700, not 700.",
             {
-                "amount": string(
-                    "A decimal number, as a string so that no digit is lost.",
-                    pattern=r"^\d+(\.\d{2})?$",
+                "amount": AMOUNT,
+                "currency": CURRENCY,
+                "qualifier": QUALIFIER,
+            },
+        ),
+        "PricePoint": obj(
+            "A retail price or a reported resale price of a release, as its source gives it, "
+            "with when it held.",
+            {
+                "kind": choices(PricePoint.Kind.values),
+                "amount": AMOUNT,
+                "currency": CURRENCY,
+                "qualifier": QUALIFIER,
+                "date": nullable(ref("Date")),
+                "citation": nullable(
+                    obj(
+                        "Where the source gives the figure.",
+                        {
+                            "locator": string("Where in the source: a paragraph (¶12), a page."),
+                            "source": ref("SourceReference"),
+                        },
+                    )
                 ),
-                "currency": choices(Currency.values, "ISO 4217 code."),
-                "qualifier": choices(Qualifier.values, "How the amount relates to the truth."),
             },
         ),
         "Reference": obj(

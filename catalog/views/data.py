@@ -1,6 +1,7 @@
 """
-Downloads at `/data/`: the whole published catalog as one JSON file and one CSV file per
-kind of entry (`catalog/downloads.py`), and the page that lists them with the licence.
+Downloads at `/data/`: the whole published catalog as one JSON file, one CSV file per
+kind of entry and one of price points (`catalog/downloads.py`), and the page that lists
+them with the licence.
 
 Each file is made on the first request after the catalog changes and then served from the
 page cache, compressed once, until the next change: every later download costs what a
@@ -10,9 +11,8 @@ cached page does. Like the API, files are open to scripts on any origin.
 from django.http import Http404, HttpResponse
 from django.views.generic import TemplateView
 
-from ..api.endpoints import ENDPOINTS
 from ..api.licence import licence
-from ..downloads import ENDPOINTS_BY_PATH, catalog_json, csv_table
+from ..downloads import TABLES, catalog_json
 
 CATALOG_FILE = "kayano-14-archive.json"
 
@@ -30,10 +30,10 @@ def catalog_download(request):
 
 
 def table_download(request, resource):
-    endpoint = ENDPOINTS_BY_PATH.get(resource)
-    if endpoint is None:
+    table = TABLES.get(resource)
+    if table is None:
         raise Http404("No such table")
-    return download(csv_table(endpoint), "text/csv; charset=utf-8", f"{resource}.csv")
+    return download(table.write(), "text/csv; charset=utf-8", f"{resource}.csv")
 
 
 class DataView(TemplateView):
@@ -44,6 +44,6 @@ class DataView(TemplateView):
         context.update(
             licence=licence(),
             catalog_file=CATALOG_FILE,
-            tables=[endpoint.path for endpoint in ENDPOINTS],
+            tables=TABLES.values(),
         )
         return context

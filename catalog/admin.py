@@ -144,9 +144,7 @@ class CitedAdmin(ConflictGuardAdmin, CompareVersionAdmin):
 
     def get_queryset(self, request):
         return (
-            super()
-            .get_queryset(request)
-            .prefetch_related("citations", *self.model.cited_relations)
+            super().get_queryset(request).prefetch_related("citations", *self.model.cited_relations)
         )
 
     @admin.display(description="uncited facts")

@@ -7,7 +7,8 @@ unfiltered list, because only the fields that validate are applied.
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import F
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, ExtractYear
 
 from .models import Collaboration, Partner, Shoe, TrendNote
 
@@ -91,18 +92,36 @@ def shoe_filter_choices(version):
     """
 
     def compute():
+        # One query, a union of the two lists: the first request after a change stays
+        # within a page's query budget.
         published = Shoe.objects.published()
-        years = [day.year for day in published.dates("release_date", "year", order="DESC")]
+        years = (
+            published.filter(release_date__isnull=False)
+            .annotate(
+                choice=Value("year"),
+                key=Cast(ExtractYear("release_date"), CharField()),
+                label=Value(""),
+            )
+            .values_list("choice", "key", "label")
+        )
         collaborations = Collaboration.objects.published().filter(shoes__in=published)
-        partners = list(
+        partners = (
             Partner.objects.published()
             .filter(collaborations__in=collaborations)
-            .distinct()
-            .values_list("slug", "name")
+            .annotate(choice=Value("partner"))
+            .values_list("choice", "slug", "name")
         )
-        return years, partners
+        rows = set(years.order_by().union(partners.order_by()))
+        return (
+            sorted((int(key) for kind, key, _ in rows if kind == "year"), reverse=True),
+            sorted(((key, name) for kind, key, name in rows if kind == "partner"), key=by_name),
+        )
 
     return cache.get_or_set(f"shoe-filter-choices:{version}", compute, CHOICES_TIMEOUT)
+
+
+def by_name(choice):
+    return (choice[1], choice[0])
 
 
 def order_for(sort):

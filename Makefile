@@ -40,6 +40,7 @@ run: $(VENV)/.runtime $(LOCAL_SECRET)
 	$(LOCAL) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(LOCAL) $(PY) manage.py migrate --noinput
 	$(LOCAL) $(PY) manage.py load_seed --if-empty
+	$(LOCAL) $(PY) manage.py build_downloads --verbosity 0
 	$(LOCAL) BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 ## dev: like run, but with DEBUG on (tracebacks, static files straight from static/)

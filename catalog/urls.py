@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .caching import public_page
+from .download_files import CATALOG_FILE
 from .feeds import PartnerReleaseFeed, ReleaseFeed, TrendFeed
 from .forms import SearchForm, ShoeFilterForm, TrendFilterForm
 
@@ -52,12 +53,9 @@ urlpatterns = [
     path("compare/select/", views.select_for_comparison, name="compare-select"),
     path("about/", public_page(views.AboutView.as_view()), name="about"),
     path("data/", public_page(views.DataView.as_view()), name="data"),
-    path(
-        f"data/{views.data.CATALOG_FILE}",
-        public_page(views.catalog_download),
-        name="data-catalog",
-    ),
-    path("data/<slug:resource>.csv", public_page(views.table_download), name="data-table"),
+    # Served from files on disk (`catalog/download_files.py`), not from the page cache.
+    path(f"data/{CATALOG_FILE}", views.catalog_download, name="data-catalog"),
+    path("data/<slug:resource>.csv", views.table_download, name="data-table"),
     path("sources/", public_page(views.SourceListView.as_view()), name="source-list"),
     path(
         "sources/<int:pk>/",

@@ -166,6 +166,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# The /data/ downloads, rebuilt after each change of the catalog (catalog/download_files.py).
+DOWNLOADS_ROOT = env.path("DOWNLOADS_ROOT", default=BASE_DIR / "downloads")
+DOWNLOADS_BUILD_IN_BACKGROUND = True
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 
 STORAGES = {

@@ -9,8 +9,11 @@ from django.db import connection
 
 @pytest.fixture(autouse=True)
 def _isolated_media_and_static(settings, tmp_path):
-    """Uploads go to a temporary folder; static files need no collectstatic manifest."""
+    """Uploads and downloads go to a temporary folder, downloads built when a test waits for
+    them (in its own transaction); static files need no collectstatic manifest."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DOWNLOADS_ROOT = tmp_path / "downloads"
+    settings.DOWNLOADS_BUILD_IN_BACKGROUND = False
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STATIC_ROOT.mkdir()
     settings.STORAGES = {

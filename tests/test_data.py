@@ -2,12 +2,15 @@
 
 import csv
 import datetime
+import gzip
 import io
 import json
 
 import pytest
 import time_machine
+from django.core.management import call_command
 
+from catalog import download_files
 from catalog.models import PricePoint, Qualifier, Status
 
 from .factories import (
@@ -49,6 +52,13 @@ def catalog():
     PricePointFactory(release=draft, amount=4321, source=source, locator="draft locator")
 
 
+def download(client, path, **headers):
+    """What a download's body says (files are streamed from disk)."""
+    response = client.get(path, headers=headers)
+    assert response.status_code == 200
+    return response.getvalue()
+
+
 def api_entries(client, resource):
     data = client.get(f"/api/v1/{resource}/").json()
     assert data["next"] is None  # one page is all of it
@@ -61,12 +71,12 @@ def test_the_json_download_holds_what_the_api_says_with_licence_and_time(client,
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert 'filename="kayano-14-archive.json"' in response["Content-Disposition"]
-    document = json.loads(response.content)
+    document = json.loads(response.getvalue())
     assert document["generated_at"] == "2026-11-25T12:30:00+00:00"
     assert document["licence"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     for resource in RESOURCES:
         assert document[resource] == api_entries(client, resource), resource
-    assert "Draft pair" not in response.content.decode()
+    assert "Draft pair" not in response.getvalue().decode()
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
@@ -75,7 +85,7 @@ def test_each_table_has_a_row_per_published_entry_as_the_api_has_it(client, cata
         response = client.get(f"/data/{resource}.csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     entries = api_entries(client, resource)
     assert [row["id"] for row in rows] == [entry["id"] for entry in entries]
     assert [row["url"] for row in rows] == [entry["url"] for entry in entries]
@@ -90,7 +100,7 @@ def test_the_price_points_table_has_a_row_per_point_as_the_api_has_it(client, ca
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="price-points.csv"' in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     expected = [
         (kind, release["id"], release["url"], point)
         for kind, resource in (("shoe", "shoes"), ("collaboration", "collaborations"))
@@ -120,7 +130,7 @@ def test_the_price_points_table_has_a_row_per_point_as_the_api_has_it(client, ca
 
 
 def test_the_price_points_table_says_what_the_sources_say_and_nothing_private(client, catalog):
-    body = client.get("/data/price-points.csv").content.decode()
+    body = download(client, "/data/price-points.csv").decode()
     rows = list(csv.DictReader(io.StringIO(body)))
     cited = [row for row in rows if row["source_id"]]
     assert [(r["kind"], r["amount"], r["qualifier"], r["locator"]) for r in cited] == [
@@ -134,7 +144,7 @@ def test_the_price_points_table_says_what_the_sources_say_and_nothing_private(cl
 
 
 def test_the_json_download_holds_each_releases_price_history(client, catalog):
-    document = json.loads(client.get("/data/kayano-14-archive.json").content)
+    document = json.loads(download(client, "/data/kayano-14-archive.json"))
     pair = next(shoe for shoe in document["shoes"] if shoe["name"] == "Public pair")
     assert [(p["kind"], p["amount"]) for p in pair["price_history"]] == [
         ("resale", "700"),
@@ -144,7 +154,7 @@ def test_the_json_download_holds_each_releases_price_history(client, catalog):
 
 
 def test_nested_values_get_columns_of_their_own_and_lists_stay_whole(client, catalog):
-    rows = list(csv.DictReader(io.StringIO(client.get("/data/shoes.csv").content.decode())))
+    rows = list(csv.DictReader(io.StringIO(download(client, "/data/shoes.csv").decode())))
     pair = next(row for row in rows if row["name"] == "Public pair")
     assert pair["release_date.value"] == "2023-06"
     assert pair["release_date.precision"] == "month"
@@ -153,7 +163,7 @@ def test_nested_values_get_columns_of_their_own_and_lists_stay_whole(client, cat
 
 
 def test_a_cell_a_spreadsheet_would_run_is_quoted(client, catalog):
-    rows = list(csv.DictReader(io.StringIO(client.get("/data/shoes.csv").content.decode())))
+    rows = list(csv.DictReader(io.StringIO(download(client, "/data/shoes.csv").decode())))
     assert "'=HYPERLINK(1)" in [row["name"] for row in rows]
 
 
@@ -168,7 +178,7 @@ def test_a_download_is_made_once_per_change_of_the_catalog(
     first = client.get(f"/data/{table}.csv")
     with django_assert_max_num_queries(1):  # the catalog's version, then the cache
         again = client.get(f"/data/{table}.csv")
-    assert again.content == first.content
+    assert again.getvalue() == first.getvalue()
 
 
 def test_the_data_page_lists_every_file_and_the_licence(client):
@@ -191,3 +201,64 @@ def test_a_not_modified_answer_stays_readable_from_other_sites(client, catalog, 
     again = client.get(url, headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304
     assert again["Access-Control-Allow-Origin"] == "*"
+
+
+# Files on disk: never made while a visitor waits, after the first
+
+
+def test_after_a_change_the_previous_file_is_served_at_once_and_the_new_one_made_aside(
+    client, catalog, committed, django_assert_max_num_queries
+):
+    with time_machine.travel(MADE_AT, tick=False):
+        before = download(client, "/data/shoes.csv").decode()
+    with committed():
+        ShoeFactory(name="Newly added pair")
+    with django_assert_max_num_queries(1):  # the catalog's version: nothing is made now
+        stale = download(client, "/data/shoes.csv").decode()
+    assert stale == before  # it says when it was made: 2026-11-25T12:30:00+00:00
+    assert "Newly added pair" not in stale
+    download_files.wait_for_builds()  # the build the request started
+    fresh = download(client, "/data/shoes.csv").decode()
+    assert "Newly added pair" in fresh
+    assert MADE_AT.isoformat() not in fresh
+
+
+def test_only_the_newest_files_are_kept(client, catalog, committed):
+    for name in ("First", "Second", "Third"):
+        with committed():
+            ShoeFactory(name=f"{name} pair")
+        client.get("/data/shoes.csv")
+        download_files.wait_for_builds()
+    assert len(download_files.built_versions()) == download_files.KEPT_VERSIONS
+
+
+def test_a_client_that_takes_gzip_gets_the_file_gzipped(client, catalog):
+    plain = download(client, "/data/shoes.csv")
+    response = client.get("/data/shoes.csv", headers={"accept-encoding": "gzip, br"})
+    assert response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.getvalue()) == plain
+    assert response["ETag"] != client.get("/data/shoes.csv")["ETag"]
+    assert "Accept-Encoding" in response["Vary"]
+
+
+def test_a_disk_that_cannot_keep_files_still_gets_every_download(client, catalog, settings):
+    blocker = settings.DOWNLOADS_ROOT.parent / "a-file"
+    blocker.write_text("not a folder")
+    settings.DOWNLOADS_ROOT = blocker / "downloads"
+    response = client.get("/data/shoes.csv")
+    assert response.status_code == 200
+    assert "Public pair" in response.content.decode()
+
+
+def test_the_command_builds_every_download_ahead(client, catalog):
+    call_command("build_downloads", verbosity=0)
+    names = {path.name for path in next(download_files.root().glob("[0-9]*")).iterdir()}
+    assert names >= {"kayano-14-archive.json", "shoes.csv", "shoes.csv.gz", "price-points.csv"}
+
+
+def test_a_file_removed_under_a_download_is_made_for_it_instead(client, catalog, monkeypatch):
+    download(client, "/data/shoes.csv")
+    built = download_files.find("shoes.csv", None)
+    built.path.unlink()  # as a newer build's clean-up would, between finding and reading
+    monkeypatch.setattr(download_files, "find", lambda name, version: built)
+    assert "Public pair" in download(client, "/data/shoes.csv").decode()

@@ -3,37 +3,81 @@ Downloads at `/data/`: the whole published catalog as one JSON file, one CSV fil
 kind of entry and one of price points (`catalog/downloads.py`), and the page that lists
 them with the licence.
 
-Each file is made on the first request after the catalog changes and then served from the
-page cache, compressed once, until the next change: every later download costs what a
-cached page does. Like the API, files are open to scripts on any origin.
+Files are served from disk (`catalog/download_files.py`), gzipped when the client takes
+it, with an ETag and the shared-cache headers of public pages: a download is never made
+while its requester waits, except the very first on a site that has built none. Like the
+API, files are open to scripts on any origin.
 """
 
-from django.http import Http404, HttpResponse
+import logging
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.utils.cache import get_conditional_response
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from .. import download_files
 from ..api.licence import licence
-from ..downloads import TABLES, catalog_json
+from ..caching import ACCEPTS_GZIP, add_validators, request_version
+from ..downloads import TABLES
 
-CATALOG_FILE = "kayano-14-archive.json"
+logger = logging.getLogger(__name__)
+
+CONTENT_TYPES = {".json": "application/json", ".csv": "text/csv; charset=utf-8"}
 
 
-def download(content, content_type, filename):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+@require_safe
+def catalog_download(request):
+    return download(request, download_files.CATALOG_FILE)
+
+
+@require_safe
+def table_download(request, resource):
+    if resource not in TABLES:
+        raise Http404("No such table")
+    return download(request, f"{resource}.csv")
+
+
+def download(request, name):
+    version = request_version(request)
+    built = download_files.find(name, version)
+    if built is None:
+        download_files.wait_for_builds()  # a site's first build, started just now
+        built = download_files.find(name, version)
+    response = from_disk(request, built) if built is not None else None
+    if response is None:  # the disk cannot keep them: made for this request alone
+        response = HttpResponse(download_files.writers()[name]())
+    elif response.status_code == 304:
+        return response
+    response["Content-Type"] = CONTENT_TYPES[name[name.rindex(".") :]]
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Access-Control-Allow-Origin"] = "*"
     response["Link"] = f'<{licence()["url"]}>; rel="license"'
+    response["Vary"] = "Accept-Encoding"
     return response
 
 
-def catalog_download(request):
-    return download(catalog_json(), "application/json", CATALOG_FILE)
-
-
-def table_download(request, resource):
-    table = TABLES.get(resource)
-    if table is None:
-        raise Http404("No such table")
-    return download(table.write(), "text/csv; charset=utf-8", f"{resource}.csv")
+def from_disk(request, built):
+    """The built file (its gzipped copy for a client that takes gzip), 304, or None when
+    the file cannot be read (removed as out of date a moment ago, a failing disk)."""
+    compressed = bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    etag = f'"{built.version}-{built.path.name}{"-gzip" if compressed else ""}"'
+    last_modified = built.version // 1_000_000
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        not_modified["Access-Control-Allow-Origin"] = "*"  # scripts elsewhere may read it
+        return not_modified
+    try:
+        # FileResponse closes the file once it is sent.
+        file = open(built.gzipped if compressed else built.path, "rb")  # noqa: SIM115
+    except OSError:
+        logger.exception("Cannot read the download %s", built.path)
+        return None
+    response = FileResponse(file)
+    if compressed:
+        response["Content-Encoding"] = "gzip"
+    add_validators(response, etag, last_modified)
+    return response
 
 
 class DataView(TemplateView):
@@ -43,7 +87,7 @@ class DataView(TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             licence=licence(),
-            catalog_file=CATALOG_FILE,
+            catalog_file=download_files.CATALOG_FILE,
             tables=TABLES.values(),
         )
         return context

@@ -92,6 +92,19 @@ def public_page(view: View, params: Iterable[str] = ()) -> View:
     return wrapped
 
 
+def kept_for_version(name: str, version: int | None, compute: Callable[[], Any]) -> Any:
+    """`compute()`'s answer for the catalog at `version`, computed once and kept until the
+    catalog next changes: for derived answers that cost a scan of the catalog."""
+    return cache.get_or_set(f"{name}:{version}", compute, PAGE_TIMEOUT)
+
+
+def open_to_every_origin(response: HttpResponseBase) -> None:
+    """Public, read-only data with no cookie or credential involved (the API, downloads):
+    a script on any site may read it, and its ETag too, to send back in If-None-Match."""
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "ETag"
+
+
 def do_not_store(request: HttpRequest) -> None:
     """Answer this request, but keep its page out of the cache (it is not canonical)."""
     request.page_storable = False  # type: ignore[attr-defined]

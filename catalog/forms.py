@@ -6,13 +6,11 @@ unfiltered list, because only the fields that validate are applied.
 """
 
 from django import forms
-from django.core.cache import cache
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, ExtractYear
 
+from .caching import kept_for_version
 from .models import Collaboration, Partner, Shoe, TrendNote
-
-CHOICES_TIMEOUT = 600
 
 SHOE_SORTS = {
     "newest": ("-release_date", "name"),
@@ -117,7 +115,7 @@ def shoe_filter_choices(version):
             sorted(((key, name) for kind, key, name in rows if kind == "partner"), key=by_name),
         )
 
-    return cache.get_or_set(f"shoe-filter-choices:{version}", compute, CHOICES_TIMEOUT)
+    return kept_for_version("shoe-filter-choices", version, compute)
 
 
 def by_name(choice):

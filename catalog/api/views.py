@@ -31,7 +31,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
-from ..caching import View, public_page, request_version
+from ..caching import View, open_to_every_origin, public_page, request_version
 from ..forms import ShoeFilterForm, shoe_filter_choices
 from ..links import absolute_url
 from . import openapi
@@ -96,10 +96,7 @@ def api_view(view: View, params: Iterable[str] = ()) -> View:
                 response = view(request, *args, **kwargs)
             except ApiError as error:
                 response = error.response()
-        # Public, read-only data with no cookie or credential involved: any site may read it,
-        # and the ETag too, to send it back in If-None-Match.
-        response["Access-Control-Allow-Origin"] = "*"
-        response["Access-Control-Expose-Headers"] = "ETag"
+        open_to_every_origin(response)
         return response
 
     # A POST would otherwise meet the CSRF check's HTML 403 instead of the API's JSON 405;

@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 
 from .. import download_files
 from ..api.licence import licence
-from ..caching import ACCEPTS_GZIP, add_validators, request_version
+from ..caching import ACCEPTS_GZIP, add_validators, open_to_every_origin, request_version
 from ..downloads import TABLES
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def download(request, name):
         return response
     response["Content-Type"] = CONTENT_TYPES[name[name.rindex(".") :]]
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Access-Control-Allow-Origin"] = "*"
+    open_to_every_origin(response)
     response["Link"] = f'<{licence()["url"]}>; rel="license"'
     response["Vary"] = "Accept-Encoding"
     return response
@@ -65,7 +65,7 @@ def from_disk(request, built):
     last_modified = built.version // 1_000_000
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
-        not_modified["Access-Control-Allow-Origin"] = "*"  # scripts elsewhere may read it
+        open_to_every_origin(not_modified)
         return not_modified
     try:
         # FileResponse closes the file once it is sent.

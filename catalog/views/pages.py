@@ -6,11 +6,10 @@ entries are invisible (their URLs answer 404). Each page runs a small, fixed
 number of queries whatever the catalog's size; tests pin those counts.
 """
 
-from django.core.cache import cache
 from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, ListView, TemplateView
 
-from ..caching import PAGE_TIMEOUT, do_not_store, request_version
+from ..caching import do_not_store, kept_for_version, request_version
 from ..citations import PageNotes
 from ..forms import SearchForm, ShoeFilterForm, TrendFilterForm, shoe_filter_choices
 from ..links import absolute_url
@@ -142,8 +141,7 @@ class ShoeDetailView(PreviewMixin, DetailView):
 def shoe_family(request, shoe):
     """The shoe's release family (`Shoe.family()`), kept until the catalog next changes:
     finding it costs one query but, at 10,000 shoes, as much time as the rest of the page."""
-    version = request_version(request)
-    return cache.get_or_set(f"shoe-family:{version}:{shoe.pk}", shoe.family, PAGE_TIMEOUT)
+    return kept_for_version(f"shoe-family:{shoe.pk}", request_version(request), shoe.family)
 
 
 class CollaborationListView(EntryListView):

@@ -124,7 +124,7 @@ class PricePointInline(GenericTabularInline):
 
 
 class ReleaseAdmin:
-    """The derived prices shown read-only, and the price history edited inline."""
+    """The derived prices, read-only: editors change them through `PricePointInline`."""
 
     @admin.display(description="retail price")
     def retail_price_display(self, release):

@@ -161,5 +161,6 @@ def rederive_release_prices(sender, instance, raw=False, origin=None, **kwargs):
 
 def started_with_points(origin):
     """Whether a deletion began with price points (`origin` is None for a save)."""
-    model = origin if isinstance(origin, models.Model) else getattr(origin, "model", None)
-    return origin is None or model is PricePoint or isinstance(model, PricePoint)
+    if origin is None or isinstance(origin, PricePoint):
+        return True
+    return getattr(origin, "model", None) is PricePoint  # a queryset of points

@@ -26,7 +26,6 @@ pages cached before the outage; everything else gets the 503 page.
 import functools
 import hashlib
 import logging
-import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypedDict
 
@@ -43,6 +42,7 @@ from django.utils.text import compress_string
 from kayano_site.release import build_id
 
 from .models.versioning import catalog_version
+from .read_only import read_only
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,6 @@ COMPRESSIBLE_TYPES = frozenset(
 )
 CORS_HEADERS = ("Access-Control-Allow-Origin", "Access-Control-Expose-Headers")
 
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 LAST_VERSION_KEY = "catalog-version:last"
 _last_version: int | None = None
@@ -74,11 +73,14 @@ class Validators(TypedDict):
     last_modified: int
 
 
-def public_page(view: View, params: Iterable[str] = ()) -> View:
+def public_page(view: View, params: Iterable[str] = (), *, answers_methods: bool = False) -> View:
     """Mark `view`'s responses as the same for every anonymous visitor, hence cacheable.
 
-    `params` names the query parameters the view reads; it never sees any other.
+    `params` names the query parameters the view reads; it never sees any other. The page
+    is read-only (`read_only`) unless the view `answers_methods` other than GET itself.
     """
+    if not answers_methods:
+        view = read_only(view)
 
     # The marks are plain attributes on the response and the view (as Django's csrf_exempt
     # marks a view), which the stubs cannot know of; hence the ignores here and below.
@@ -90,6 +92,24 @@ def public_page(view: View, params: Iterable[str] = ()) -> View:
 
     wrapped.public_page_params = frozenset(params)  # type: ignore[attr-defined]
     return wrapped
+
+
+def accepts_gzip(request: HttpRequest) -> bool:
+    """Whether the client's Accept-Encoding takes gzip: named ("x-gzip" too) or matched by
+    "*", with a weight above zero. A weight that cannot be read counts as a refusal."""
+    weights: dict[str, float] = {}
+    for item in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        coding, _, params = item.partition(";")
+        coding = coding.strip().lower()
+        weight = 1.0
+        name, _, value = params.partition("=")
+        if name.strip().lower() == "q":
+            try:
+                weight = float(value)
+            except ValueError:
+                weight = 0.0
+        weights["gzip" if coding == "x-gzip" else coding] = weight
+    return weights.get("gzip", weights.get("*", 0.0)) > 0
 
 
 def kept_for_version(name: str, version: int | None, compute: Callable[[], Any]) -> Any:
@@ -183,8 +203,8 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         place = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         digest = hashlib.sha256(f"{build_id()}|{version}|{place}".encode()).hexdigest()
-        accepts_gzip = ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-        response: HttpResponseBase | None = cache.get(page_key(digest, bool(accepts_gzip)))
+        takes_gzip = accepts_gzip(request)
+        response: HttpResponseBase | None = cache.get(page_key(digest, takes_gzip))
         if response is None:
             response = self.get_response(request)
             if not getattr(response, "is_public_page", False):
@@ -197,7 +217,7 @@ class PublicPageCacheMiddleware:
                     page_key(digest, True): compressed or response,
                 }
                 cache.set_many(copies, PAGE_TIMEOUT)
-            if accepts_gzip and compressed:
+            if takes_gzip and compressed:
                 response = compressed
         # The stubs ask for an HttpResponse, but only the status and headers are read.
         conditional = get_conditional_response(

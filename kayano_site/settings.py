@@ -98,8 +98,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "kayano_site.security.PermissionsPolicyMiddleware",
-    # Every POST (admin saves, bulk actions, imports) is recorded as one restorable revision.
-    "reversion.middleware.RevisionMiddleware",
+    # Every admin POST (saves, bulk actions, imports) is recorded as one restorable revision.
+    "kayano_site.revisions.AdminRevisionMiddleware",
     # Last, as django-axes requires: locks the admin login after repeated failures.
     "axes.middleware.AxesMiddleware",
 ]

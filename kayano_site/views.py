@@ -10,10 +10,10 @@ from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 from django.views.static import serve
 
 from catalog.links import absolute_url
+from catalog.read_only import read_only
 
 from .release import build_id
 
@@ -21,7 +21,7 @@ HEALTH_KEY = "healthz-probe"
 RETRY_AFTER_SECONDS = 30
 
 
-@require_GET
+@read_only
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -33,7 +33,7 @@ def robots_txt(request):
 
 
 @never_cache
-@require_GET
+@read_only
 def healthz(request):
     """JSON either way: 200 when every check passes, 503 naming the ones that fail."""
     checks = {
@@ -95,7 +95,7 @@ def server_error(request):
     return HttpResponseServerError(loader.render_to_string("500.html"))
 
 
-@require_GET
+@read_only
 def media(request, path):
     """Serve an upload from MEDIA_ROOT (only routed when SERVE_MEDIA is on)."""
     return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -60,3 +60,20 @@ def test_the_admin_login_form_is_not_compressed(client):
     assert response.status_code == 200
     assert "csrfmiddlewaretoken" in response.content.decode()
     assert "Content-Encoding" not in response
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["gzip;q=0", "gzip; q=0.0, deflate", "identity", "*;q=0", "br, *;q=0", "x-gzip;q=0, br"],
+)
+def test_a_client_that_refuses_gzip_gets_plain_pages_and_files(client, shoe, header):
+    for path in ("/shoes/", "/shoes/", "/data/shoes.csv"):  # rendered, stored, a file
+        response = client.get(path, headers={"accept-encoding": header})
+        assert response.status_code == 200
+        assert "Content-Encoding" not in response, path
+
+
+@pytest.mark.parametrize("header", ["gzip", "GZIP;q=0.5", "deflate, gzip;q=1.0", "*", "x-gzip"])
+def test_every_way_of_accepting_gzip_gets_it(client, shoe, header):
+    response = client.get("/shoes/", headers={"accept-encoding": header})
+    assert response["Content-Encoding"] == "gzip"

@@ -73,9 +73,10 @@ def test_every_page_type_is_valid_html(client, checker, tmp_path):
     call_command("load_seed", verbosity=0)
     # The seed dates no price: give the shoe page checked a price chart.
     chart_prices(Shoe.objects.published().filter(collaboration__isnull=False).first())
+    responses = [(url, client.get(url)) for url in page_urls()]
+    responses.append(("POST /shoes/ (the 405 page)", client.post("/shoes/")))
     files = []
-    for number, url in enumerate(page_urls()):
-        response = client.get(url)
+    for number, (url, response) in enumerate(responses):
         path = tmp_path / f"page-{number}.html"
         path.write_bytes(response.content)
         files.append((url, path))

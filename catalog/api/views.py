@@ -101,7 +101,7 @@ def api_view(view: View, params: Iterable[str] = ()) -> View:
 
     # A POST would otherwise meet the CSRF check's HTML 403 instead of the API's JSON 405;
     # no view here changes anything.
-    return public_page(csrf_exempt(wrapped), params=params)
+    return public_page(csrf_exempt(wrapped), params=params, answers_methods=True)
 
 
 def preflight() -> HttpResponse:

@@ -13,13 +13,13 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponseRedirect
-from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from ..caching import do_not_store
 from ..citations import PageNotes
 from ..comparison import MAX_COMPARED, Choice, address, read_choice, shown
 from ..models import Citation, Shoe
+from ..read_only import read_only
 from .pages import shoe_family
 
 SUGGESTIONS = 8
@@ -167,7 +167,7 @@ class CompareView(TemplateView):
         return offered[:SUGGESTIONS]
 
 
-@require_GET
+@read_only
 def select_for_comparison(request: HttpRequest) -> HttpResponseRedirect:
     """The shoe list's checkboxes send `?shoes=a&shoes=b`; the compare page reads one
     `shoes=a,b`. Not a cached page (the page cache keeps one value of a repeated

@@ -13,25 +13,25 @@ import logging
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import get_conditional_response
-from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from .. import download_files
 from ..api.licence import licence
-from ..caching import ACCEPTS_GZIP, add_validators, open_to_every_origin, request_version
+from ..caching import accepts_gzip, add_validators, open_to_every_origin, request_version
 from ..downloads import TABLES
+from ..read_only import read_only
 
 logger = logging.getLogger(__name__)
 
 CONTENT_TYPES = {".json": "application/json", ".csv": "text/csv; charset=utf-8"}
 
 
-@require_safe
+@read_only
 def catalog_download(request):
     return download(request, download_files.CATALOG_FILE)
 
 
-@require_safe
+@read_only
 def table_download(request, resource):
     if resource not in TABLES:
         raise Http404("No such table")
@@ -60,7 +60,7 @@ def download(request, name):
 def from_disk(request, built):
     """The built file (its gzipped copy for a client that takes gzip), 304, or None when
     the file cannot be read (removed as out of date a moment ago, a failing disk)."""
-    compressed = bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    compressed = accepts_gzip(request)
     etag = f'"{built.version}-{built.path.name}{"-gzip" if compressed else ""}"'
     last_modified = built.version // 1_000_000
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)

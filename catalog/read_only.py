@@ -1,0 +1,39 @@
+"""
+The public site is read-only: its views answer GET and HEAD, and any other method with a
+405 page that names them.
+
+Without this a POST would meet the CSRF check first, and its 403 blames a missing cookie
+the visitor never needed. These views change nothing, so they skip that check. The 405
+page, like the 503 one, renders with no database.
+"""
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.template import loader
+from django.views.decorators.csrf import csrf_exempt
+
+ALLOWED = ("GET", "HEAD")
+
+View = Callable[..., HttpResponseBase]
+
+
+def read_only(view: View) -> View:
+    """`view`, answering GET and HEAD only."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.method not in ALLOWED:
+            return method_not_allowed()
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(wrapped)
+
+
+def method_not_allowed() -> HttpResponse:
+    response = HttpResponse(loader.render_to_string("405.html"), status=405)
+    response["Allow"] = ", ".join(ALLOWED)
+    return response

@@ -18,9 +18,9 @@ from .models import Collaboration, Milestone, Partner, Shoe, Technology, TrendNo
 # Bookkeeping, not content. `edit_version` especially: an imported value would set an
 # entry's save counter back, and a form opened before the import could then overwrite it.
 SERIAL_FIELDS = ("created_at", "updated_at", "id", "edit_version")
-# Made from the Markdown on every save: a file can neither set nor carry them (a column
-# naming one is refused, as any unknown column is).
-RENDERED_FIELDS = ("story_html", "body_html")
+# Made on every save, from the Markdown or (by the database) from the text search reads: a
+# file can neither set nor carry them (a column naming one is refused, as any unknown is).
+DERIVED_FIELDS = ("story_html", "body_html", "search_document")
 
 
 def quoted(slugs):
@@ -71,7 +71,7 @@ class CatalogResource(resources.ModelResource):
 
     class Meta:
         import_id_fields = ("slug",)
-        exclude = (*SERIAL_FIELDS, *RENDERED_FIELDS)
+        exclude = (*SERIAL_FIELDS, *DERIVED_FIELDS)
         clean_model_instances = True
         use_transactions = True
         skip_unchanged = True
@@ -166,7 +166,7 @@ class ShoeResource(ReleaseResource):
         model = Shoe
         exclude = (
             *SERIAL_FIELDS,
-            *RENDERED_FIELDS,
+            *DERIVED_FIELDS,
             "picture",
             "picture_width",
             "picture_height",
@@ -181,7 +181,7 @@ class TrendNoteResource(CatalogResource):
 
     class Meta(CatalogResource.Meta):
         model = TrendNote
-        exclude = (*SERIAL_FIELDS, *RENDERED_FIELDS, "reading_minutes")
+        exclude = (*SERIAL_FIELDS, *DERIVED_FIELDS, "reading_minutes")
 
 
 class MilestoneResource(CatalogResource):

@@ -7,19 +7,17 @@ results are ranked by where the words matched: a title beats a summary beats a b
 Either way: one query per kind of entry, at most `LIMIT` results each.
 """
 
-import functools
-import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, IntegerField, Model, Q, QuerySet, TextField, Value, When
+from django.db.models import Case, F, IntegerField, Model, Q, QuerySet, Value, When
 from django.db.models.expressions import Combinable
-from django.db.models.functions import Replace
 
 from .models import Collaboration, Partner, Shoe, TrendNote
+from .models.search_document import SHOE_WEIGHTS, Weights, document
 
 LIMIT = 20
 MAX_TERMS = 8
@@ -27,11 +25,13 @@ MAX_TERMS = 8
 
 @dataclass(frozen=True)
 class Scope:
-    """Where to look in one model, by weight: A (titles) to C (long text)."""
+    """Where to look in one model, by weight: A (titles) to C (long text). `stored` names
+    the column that holds the model's document on PostgreSQL, if it has one."""
 
     label: str
     queryset: QuerySet[Any]
-    weights: dict[str, list[str]] = field(default_factory=dict)
+    weights: Weights = field(default_factory=dict)
+    stored: str | None = None
 
 
 def scopes() -> list[Scope]:
@@ -39,7 +39,8 @@ def scopes() -> list[Scope]:
         Scope(
             "Shoes",
             Shoe.objects.published().for_listing(),
-            {"A": ["name", "colorway"], "B": ["summary", "designer"], "C": ["story"]},
+            SHOE_WEIGHTS,
+            stored="search_document",
         ),
         Scope(
             "Collaborations",
@@ -81,20 +82,10 @@ def search(query: str) -> list[tuple[str, list[Model]]]:
 
 
 def rank_postgres(scope: Scope, query: str) -> QuerySet[Any]:
-    parts = [
-        SearchVector(
-            # PostgreSQL's parser reads "Cream/Antler" as one file-path token: split it.
-            Replace(name, Value("/"), Value(" "), output_field=TextField()),
-            weight=weight,
-            config="english",
-        )
-        for weight, fields in scope.weights.items()
-        for name in fields
-    ]
-    vector = functools.reduce(operator.add, parts)
+    vector = F(scope.stored) if scope.stored else document(scope.weights)
     search_query = SearchQuery(query, search_type="websearch", config="english")
     ranked: QuerySet[Any] = (
-        scope.queryset.annotate(document=vector)
+        scope.queryset.alias(document=vector)
         .filter(document=search_query)  # the @@ match: honours "-word" and "or"
         .annotate(rank=SearchRank(vector, search_query))
         .order_by("-rank", "pk")

@@ -7,6 +7,7 @@ The archive's models, re-exported here so that `from catalog.models import Shoe`
   cited price points its prices derive from;
 - `sources`: the sources and citations behind each fact;
 - `rendering`: Markdown fields rendered to stored HTML on save;
+- `search_document`: the weighted text PostgreSQL's search reads, stored for shoes;
 - `validators`: field validators and the database constraints that mirror them;
 - `identity`: the permanent public id of every public entry;
 - `partial_dates`, `editing`, `redirects`: dates at a precision, edit versions, old

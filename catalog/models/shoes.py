@@ -32,6 +32,7 @@ from .publishing import PublishableModel, PublishableQuerySet
 from .redirects import LeavesRedirects
 from .releases import ReleaseFacts, release_constraints
 from .rendering import RendersMarkdown
+from .search_document import SHOE_WEIGHTS, stored_document
 from .sources import Citable
 from .validators import parse_palette, validate_palette
 
@@ -62,6 +63,12 @@ class ShoeQuerySet(PublishableQuerySet):
         """With what the shoe's page shows: technologies, and the price history with the
         source of each point."""
         return self.for_listing().prefetch_related("technologies", price_history())
+
+
+class ShoeManager(models.Manager.from_queryset(ShoeQuerySet)):
+    def get_queryset(self):
+        # Only search reads the stored search document, and it names the column itself.
+        return super().get_queryset().defer("search_document")
 
 
 class Shoe(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableModel):
@@ -152,8 +159,9 @@ class Shoe(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, PublishableM
         related_name="shoes",
     )
     featured = models.BooleanField(default=False, help_text="Shown on the home page.")
+    search_document = stored_document(SHOE_WEIGHTS)
 
-    objects = ShoeQuerySet.as_manager()
+    objects = ShoeManager()
 
     class Meta:
         ordering = ["-release_date", "name"]

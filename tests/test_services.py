@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from catalog.forms import SHOE_SORTS, order_for
 from catalog.models import Shoe
 from catalog.search import rank_postgres, scopes
 
@@ -75,6 +76,21 @@ def test_a_shoe_search_reads_stored_indexed_documents(postgres):
     assert "search_document @@" in plan
     assert "to_tsvector" not in plan  # the stored document is read, never recomputed
     assert "USING gin (search_document)" in index
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("sort", SHOE_SORTS)
+def test_every_sort_of_the_shoe_list_reads_an_index_in_order(postgres, sort):
+    """Shoes without a date or price go last, which PostgreSQL's plain indexes cannot give
+    in descending order: it sorted all 10,000 shoes for every first page (13 ms)."""
+    ShoeFactory.create_batch(3)
+    page = Shoe.objects.published().for_listing().order_by(*order_for(sort))[:24]
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_sort = off")  # a tiny table: make the index choosable
+        sql, params = page.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Sort" not in plan, plan
 
 
 @pytest.mark.postgres

@@ -37,6 +37,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import psycopg
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR / "deploy"))
 import edge  # noqa: E402 - deploy/edge.py, which `make edge` runs
@@ -64,8 +66,12 @@ def manage(env, *args):
     )
 
 
-def sql(db_path, query):
-    with sqlite3.connect(db_path) as db:
+def sql(database_url, query):
+    """The first value `query` returns, on SQLite or PostgreSQL."""
+    if database_url.startswith("sqlite:///"):
+        with sqlite3.connect(database_url.removeprefix("sqlite:///")) as db:
+            return db.execute(query).fetchone()[0]
+    with psycopg.connect(database_url) as db:
         return db.execute(query).fetchone()[0]
 
 
@@ -262,16 +268,23 @@ def main():
     parser.add_argument("--duration", type=int, default=5, help="seconds per run (default 5)")
     parser.add_argument("--connections", type=int, default=8, help="open connections (8)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="an empty PostgreSQL database to fill and measure (postgres://…), instead of "
+        "a scratch SQLite file; its tables are created, and left for you to drop",
+    )
     args = parser.parse_args()
     if not WRK:
         print("wrk not found: falling back to the (slower) Python load generator.", file=sys.stderr)
 
     scratch = Path(tempfile.mkdtemp(prefix="kayano-bench-"))
-    db_path, static_root, lua_path = (scratch / name for name in ("db.sqlite3", "static", "t.lua"))
+    static_root, lua_path = scratch / "static", scratch / "t.lua"
     lua_path.write_text(NOCACHE_LUA)
+    database_url = args.database or f"sqlite:///{scratch / 'db.sqlite3'}"
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{db_path}",
+        "DATABASE_URL": database_url,
         "DEBUG": "false",
         "SECRET_KEY": "bench-only-secret-key-not-for-production",
         "ALLOWED_HOSTS": HOST,
@@ -289,21 +302,25 @@ def main():
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
         css = static_css_url(static_root)
         for size in SIZES:
-            missing = size - sql(db_path, COUNT_SHOES)
+            missing = size - sql(database_url, COUNT_SHOES)
             if missing > 0:
                 manage(env, "add_synthetic_shoes", str(missing), "--verbosity", "0")
-            detail = f"/shoes/{sql(db_path, SYNTHETIC_SLUG)}/"
+            detail = f"/shoes/{sql(database_url, SYNTHETIC_SLUG)}/"
             paths = ["/", "/shoes/", detail, "/timeline/", "/sitemap.xml", "/api/v1/shoes/"]
             pages = [("static css", css, ["static"])]
             pages += [(path, path, ["uncached", "cached"]) for path in paths]
             # Search results are never stored: every search is a first render.
-            pages += [("/search/?q=jjjjound", "/search/?q=jjjjound", ["uncached"])]
+            # A rare word, and one in every synthetic shoe (as "kayano" would be in a real
+            # archive's names).
+            searches = ("/search/?q=jjjjound", "/search/?q=synthetic")
+            pages += [(search, search, ["uncached"]) for search in searches]
             # A download is made once per change of the catalog, then served from the cache.
             pages += [("/data/shoes.csv", "/data/shoes.csv", ["cached"])]
             edge_pages = [("edge: static css", css, ["static"])]
             edge_pages += [(f"edge: {path}", path, ["cached"]) for path in ("/", "/shoes/", detail)]
             port = free_port()
-            print(f"{sql(db_path, COUNT_SHOES):,} shoes, gunicorn on port {port}", file=sys.stderr)
+            shoes = sql(database_url, COUNT_SHOES)
+            print(f"{shoes:,} shoes, gunicorn on port {port}", file=sys.stderr)
             # A fresh server per catalog size: its local-memory cache starts empty. Pages are
             # stored only for SITE_URL's host, which the edge passes on as well.
             server = start_gunicorn({**env, "SITE_URL": f"http://{HOST}:{port}"}, port, scratch)

@@ -18,9 +18,11 @@ these anonymous pages are: they carry no secret (no session, no CSRF token) for 
 compression side channel to reveal. A stored page is compressed once, when it is stored,
 and both copies are kept, so answering from the cache never compresses.
 
-When the cache fails, django-redis logs and ignores the error and pages render uncached.
-When the database fails, the last version this process (or any other) saw still finds the
-pages cached before the outage; everything else gets the 503 page.
+A process reads the catalog's version at most twice a second (`recent_version`), so a page
+answered from the cache costs no database query. When the cache fails, django-redis logs and
+ignores the error and pages render uncached. When the database fails, the last version this
+process (or any other) saw still finds the pages cached before the outage; everything else
+gets the 503 page.
 """
 
 import functools
@@ -41,7 +43,7 @@ from django.utils.text import compress_string
 
 from kayano_site.release import build_id
 
-from .models.versioning import catalog_version
+from .models.versioning import catalog_version, recent_version
 from .read_only import read_only
 
 logger = logging.getLogger(__name__)
@@ -166,6 +168,9 @@ def current_version() -> int | None:
     """The catalog's version, or the last one seen when the database cannot say (None if
     none was ever seen: the page then renders, or fails, as it would without a cache)."""
     global _last_version  # one remembered value per process, by design
+    recent: int | None = recent_version()
+    if recent is not None:
+        return recent
     try:
         version: int = catalog_version()
     except DatabaseError:

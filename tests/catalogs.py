@@ -5,7 +5,9 @@ budget, the API, comparisons and release families.
 
 import datetime
 
-from catalog.models import Shoe, Status
+from django.core.cache import cache
+
+from catalog.models import Shoe, Status, versioning
 
 from .factories import (
     CollaborationFactory,
@@ -17,6 +19,13 @@ from .factories import (
 
 BUDGET = 8
 """The most queries any public page may run, whatever the catalog's size."""
+
+
+def empty_caches():
+    """As a worker starts: no page cached, and no catalog version remembered. After a bulk
+    insert (which sends no signal), for a page to be counted as its first render again."""
+    cache.clear()
+    versioning._known = None
 
 
 def add_shoes(count, collaborations, technologies, start=0):

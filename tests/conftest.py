@@ -3,8 +3,9 @@
 import contextlib
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
+
+from .catalogs import empty_caches
 
 
 @pytest.fixture(autouse=True)
@@ -24,10 +25,10 @@ def _isolated_media_and_static(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with no cached pages."""
-    cache.clear()
+    """Each test starts with no cached pages, and no catalog version remembered."""
+    empty_caches()
     yield
-    cache.clear()
+    empty_caches()
 
 
 @pytest.fixture

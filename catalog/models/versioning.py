@@ -1,12 +1,14 @@
 """
 The catalog's version: one row saying when published content last changed.
 
-Cached pages are keyed on it, so a change shows on the next request in every process. Signal
-receivers record a change once per transaction, after it commits: a bulk action of fifty
-saves is one change, and a rolled-back save is none.
+Cached pages are keyed on it, so a change shows on the next request in the process that made
+it, and within half a second (`TRUSTED_FOR`) in every other. Signal receivers record a change once
+per transaction, after it commits: a bulk action of fifty saves is one change, and a
+rolled-back save is none.
 """
 
 import datetime
+import time
 
 from django.db import connection, models, transaction
 from django.db.models import Min
@@ -19,6 +21,10 @@ from .shoes import Shoe
 
 SCHEDULABLE = (Partner, Collaboration, Shoe, TrendNote, Milestone)
 NEVER_CHANGED = 0
+
+TRUSTED_FOR = 0.5
+"""Seconds a process goes on trusting the version it last read or recorded (`recent_version`)."""
+_known: tuple[int, float] | None = None  # (version, time.time() when read or recorded)
 
 
 class ContentVersion(models.Model):
@@ -63,12 +69,33 @@ def catalog_version():
         cursor.execute(VERSION_SQL)
         row = cursor.fetchone()
     if row is None:
-        return NEVER_CHANGED
+        return remember(NEVER_CHANGED)
     changed, next_publish = row
     if next_publish is not None and next_publish <= microseconds(timezone.now()):
         # A scheduled entry has just gone public: that is a change too.
         return record_change()
-    return changed
+    return remember(changed)
+
+
+def recent_version():
+    """The version this process read or recorded less than TRUSTED_FOR seconds ago, or None.
+
+    A page answered from the cache then costs no query at all, where on PostgreSQL the
+    version's query and the connection's health check took a third of its time. A change
+    made in this process shows at once; one made in another within half a second, which
+    adds to the edge's one-second microcache: an editor's save reaches visitors there within
+    a second and a half."""
+    if _known is not None:
+        version, seen = _known
+        if 0 <= time.time() - seen < TRUSTED_FOR:
+            return version
+    return None
+
+
+def remember(version):
+    global _known  # one value per process, by design
+    _known = (version, time.time())
+    return version
 
 
 def next_scheduled_publication(now):
@@ -91,7 +118,7 @@ def record_change():
     }
     if not ContentVersion.objects.filter(pk=1).update(**values):
         ContentVersion.objects.update_or_create(pk=1, defaults=values)
-    return values["changed_us"]
+    return remember(values["changed_us"])
 
 
 def catalog_changed(**kwargs):

@@ -65,7 +65,7 @@ CORS_HEADERS = ("Access-Control-Allow-Origin", "Access-Control-Expose-Headers")
 
 
 LAST_VERSION_KEY = "catalog-version:last"
-_last_version: int | None = None
+_shared_version: int | None = None
 
 View = Callable[..., HttpResponseBase]
 
@@ -167,7 +167,7 @@ def request_version(request: HttpRequest) -> int | None:
 def current_version() -> int | None:
     """The catalog's version, or the last one seen when the database cannot say (None if
     none was ever seen: the page then renders, or fails, as it would without a cache)."""
-    global _last_version  # one remembered value per process, by design
+    global _shared_version  # the version last shared with other processes, through the cache
     recent: int | None = recent_version()
     if recent is not None:
         return recent
@@ -175,12 +175,12 @@ def current_version() -> int | None:
         version: int = catalog_version()
     except DatabaseError:
         logger.warning("Database unavailable: serving pages cached before the outage")
-        if _last_version is not None:
-            return _last_version
-        last_seen: int | None = cache.get(LAST_VERSION_KEY)
+        last_seen: int | None = recent_version(max_age=None)
+        if last_seen is None:
+            last_seen = cache.get(LAST_VERSION_KEY)
         return last_seen
-    if version != _last_version:
-        _last_version = version
+    if version != _shared_version:
+        _shared_version = version
         cache.set(LAST_VERSION_KEY, version, None)
     return version
 

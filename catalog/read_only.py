@@ -1,6 +1,6 @@
 """
-The public site is read-only: its views answer GET and HEAD, and any other method with a
-405 page that names them.
+The public site is read-only: its views answer GET and HEAD, OPTIONS with the methods they
+allow, and any other method with a 405 page that names them.
 
 Without this a POST would meet the CSRF check first, and its 403 blames a missing cookie
 the visitor never needed. These views change nothing, so they skip that check. The 405
@@ -16,7 +16,8 @@ from django.http.response import HttpResponseBase
 from django.template import loader
 from django.views.decorators.csrf import csrf_exempt
 
-ALLOWED = ("GET", "HEAD")
+READS = ("GET", "HEAD")
+ALLOWED = ", ".join((*READS, "OPTIONS"))
 
 View = Callable[..., HttpResponseBase]
 
@@ -26,14 +27,22 @@ def read_only(view: View) -> View:
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.method not in ALLOWED:
+        if request.method == "OPTIONS":
+            return allowed_methods()
+        if request.method not in READS:
             return method_not_allowed()
         return view(request, *args, **kwargs)
 
     return csrf_exempt(wrapped)
 
 
+def allowed_methods() -> HttpResponse:
+    response = HttpResponse()
+    response["Allow"] = ALLOWED
+    return response
+
+
 def method_not_allowed() -> HttpResponse:
     response = HttpResponse(loader.render_to_string("405.html"), status=405)
-    response["Allow"] = ", ".join(ALLOWED)
+    response["Allow"] = ALLOWED
     return response

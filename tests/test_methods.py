@@ -1,4 +1,5 @@
-"""Public pages are read-only: a POST, PUT or DELETE gets a 405 that says what to use."""
+"""Public pages are read-only: a POST, PUT or DELETE gets a 405 that says what to use, and
+OPTIONS names the methods."""
 
 import pytest
 from django.test import Client
@@ -44,8 +45,15 @@ def test_a_write_to_a_public_page_is_a_405_naming_get_and_head(csrf_client, addr
     for url in addresses:
         response = getattr(csrf_client, method)(url)
         assert response.status_code == 405, url
-        assert response["Allow"] == "GET, HEAD", url
+        assert response["Allow"] == "GET, HEAD, OPTIONS", url
         assert b"only be read" in response.content, url
+
+
+def test_options_names_the_methods_a_page_takes(csrf_client, addresses):
+    for url in addresses:
+        response = csrf_client.options(url)
+        assert response.status_code == 200, url
+        assert response["Allow"] == "GET, HEAD, OPTIONS", url
 
 
 def test_the_405_page_needs_no_database(csrf_client, django_assert_num_queries):

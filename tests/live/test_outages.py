@@ -226,7 +226,7 @@ class TestWhileTheDatabaseIsDown:
     def test_a_post_to_a_public_page_is_still_refused_with_a_405(self, site):
         response = site.post("/shoes/", {"anything": "x"})
         assert response.status == 405, f"{response.status}\n{site.log_tail()}"
-        assert response.headers["Allow"] == "GET, HEAD"
+        assert response.headers["Allow"] == "GET, HEAD, OPTIONS"
 
     def test_robots_txt_still_answers(self, site):
         response = site.get("/robots.txt")

@@ -23,7 +23,7 @@ View = Callable[..., HttpResponseBase]
 
 
 def read_only(view: View) -> View:
-    """`view`, answering GET and HEAD only."""
+    """`view` for GET and HEAD; OPTIONS names the methods, and any other gets the 405."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:

@@ -44,7 +44,7 @@ from django.utils.text import compress_string
 from kayano_site.release import build_id
 
 from .models.versioning import catalog_version, recent_version
-from .read_only import read_only
+from .read_only import ALLOWED, read_only
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +61,9 @@ STALE_IF_ERROR = 86_400
 COMPRESSIBLE_TYPES = frozenset(
     {"text/html", "application/xml", "text/xml", "application/atom+xml", "application/json"}
 )
+PREFLIGHT_MAX_AGE = 86_400
+"""Seconds a browser may keep a CORS preflight's answer."""
+
 CORS_HEADERS = ("Access-Control-Allow-Origin", "Access-Control-Expose-Headers")
 
 
@@ -125,6 +128,17 @@ def open_to_every_origin(response: HttpResponseBase) -> None:
     a script on any site may read it, and its ETag too, to send back in If-None-Match."""
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Expose-Headers"] = "ETag"
+
+
+def cors_preflight() -> HttpResponse:
+    """A CORS preflight for data open to every origin, for a script that sends its own
+    If-None-Match or If-Modified-Since."""
+    response = HttpResponse(status=204)
+    response["Allow"] = response["Access-Control-Allow-Methods"] = ALLOWED
+    response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+    response["Access-Control-Max-Age"] = str(PREFLIGHT_MAX_AGE)
+    open_to_every_origin(response)
+    return response
 
 
 def do_not_store(request: HttpRequest) -> None:

@@ -22,13 +22,14 @@ ALLOWED = ", ".join((*READS, "OPTIONS"))
 View = Callable[..., HttpResponseBase]
 
 
-def read_only(view: View) -> View:
-    """`view` for GET and HEAD; OPTIONS names the methods, and any other gets the 405."""
+def read_only(view: View, *, answer_options: Callable[[], HttpResponseBase] | None = None) -> View:
+    """`view` for GET and HEAD; any other method but OPTIONS gets the 405. OPTIONS names
+    the methods, or gets `answer_options()` (a CORS preflight, for data open to scripts)."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.method == "OPTIONS":
-            return allowed_methods()
+            return answer_options() if answer_options else allowed_methods()
         if request.method not in READS:
             return method_not_allowed()
         return view(request, *args, **kwargs)

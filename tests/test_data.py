@@ -205,6 +205,23 @@ def test_a_not_modified_answer_stays_readable_from_other_sites(client, catalog, 
         assert answer["Access-Control-Expose-Headers"] == "ETag"  # to send it back
 
 
+@pytest.mark.parametrize("url", ["/data/shoes.csv", f"/data/{download_files.CATALOG_FILE}"])
+def test_a_script_on_another_site_may_ask_for_a_download_conditionally(client, url):
+    """Sending If-None-Match from another origin takes a preflight first."""
+    response = client.options(
+        url,
+        headers={
+            "origin": "https://example.org",
+            "access-control-request-method": "GET",
+            "access-control-request-headers": "if-none-match",
+        },
+    )
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "If-None-Match" in response["Access-Control-Allow-Headers"]
+    assert "GET" in response["Access-Control-Allow-Methods"]
+
+
 # Files on disk: never made while a visitor waits, after the first
 
 

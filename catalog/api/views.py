@@ -21,7 +21,6 @@ from urllib.parse import urlencode
 from django.core.paginator import EmptyPage, Paginator
 from django.http import (
     HttpRequest,
-    HttpResponse,
     HttpResponsePermanentRedirect,
     JsonResponse,
     QueryDict,
@@ -31,9 +30,10 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
-from ..caching import View, open_to_every_origin, public_page, request_version
+from ..caching import View, cors_preflight, open_to_every_origin, public_page, request_version
 from ..forms import ShoeFilterForm, shoe_filter_choices
 from ..links import absolute_url
+from ..read_only import ALLOWED, READS
 from . import openapi
 from .endpoints import ENDPOINTS, PAGE_SIZE, Endpoint
 from .licence import licence
@@ -41,9 +41,6 @@ from .representations import Json
 
 PAGE = "page"
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
-SAFE_METHODS = ("GET", "HEAD")
-ALLOW = "GET, HEAD, OPTIONS"
-PREFLIGHT_MAX_AGE = 86_400
 
 
 class ApiError(Exception):
@@ -87,10 +84,10 @@ def api_view(view: View, params: Iterable[str] = ()) -> View:
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         response: HttpResponseBase
         if request.method == "OPTIONS":
-            response = preflight()
-        elif request.method not in SAFE_METHODS:
-            response = ApiError(405, f"The API is read-only: use {ALLOW}.").response()
-            response["Allow"] = ALLOW
+            response = cors_preflight()
+        elif request.method not in READS:
+            response = ApiError(405, f"The API is read-only: use {ALLOWED}.").response()
+            response["Allow"] = ALLOWED
         else:
             try:
                 response = view(request, *args, **kwargs)
@@ -102,16 +99,6 @@ def api_view(view: View, params: Iterable[str] = ()) -> View:
     # A POST would otherwise meet the CSRF check's HTML 403 instead of the API's JSON 405;
     # no view here changes anything.
     return public_page(csrf_exempt(wrapped), params=params, answers_methods=True)
-
-
-def preflight() -> HttpResponse:
-    """A CORS preflight, for a script that sends its own If-None-Match."""
-    response = HttpResponse(status=204)
-    response["Allow"] = ALLOW
-    response["Access-Control-Allow-Methods"] = ALLOW
-    response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
-    response["Access-Control-Max-Age"] = str(PREFLIGHT_MAX_AGE)
-    return response
 
 
 def index(request: HttpRequest) -> JsonResponse:

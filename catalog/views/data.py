@@ -9,6 +9,7 @@ while its requester waits, except the very first on a site that has built none. 
 API, files are open to scripts on any origin.
 """
 
+import functools
 import logging
 
 from django.http import FileResponse, Http404, HttpResponse
@@ -17,7 +18,13 @@ from django.views.generic import TemplateView
 
 from .. import download_files
 from ..api.licence import licence
-from ..caching import accepts_gzip, add_validators, open_to_every_origin, request_version
+from ..caching import (
+    accepts_gzip,
+    add_validators,
+    cors_preflight,
+    open_to_every_origin,
+    request_version,
+)
 from ..downloads import TABLES
 from ..read_only import read_only
 
@@ -26,12 +33,16 @@ logger = logging.getLogger(__name__)
 CONTENT_TYPES = {".json": "application/json", ".csv": "text/csv; charset=utf-8"}
 
 
-@read_only
+# Open to scripts on any site, which may send If-None-Match: OPTIONS is their preflight.
+downloadable = functools.partial(read_only, answer_options=cors_preflight)
+
+
+@downloadable
 def catalog_download(request):
     return download(request, download_files.CATALOG_FILE)
 
 
-@read_only
+@downloadable
 def table_download(request, resource):
     if resource not in TABLES:
         raise Http404("No such table")

@@ -3,7 +3,9 @@
 import contextlib
 
 import pytest
+import time_machine
 from django.db import connection
+from django.utils import timezone
 
 from .catalogs import empty_caches
 
@@ -29,6 +31,15 @@ def _empty_cache():
     empty_caches()
     yield
     empty_caches()
+
+
+@pytest.fixture
+def one_moment():
+    """The test's requests all fall within the half second a worker trusts the catalog
+    version it read (`versioning.TRUSTED_FOR`): what they cost does not depend on the
+    machine's speed. The clock stands still."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
 
 
 @pytest.fixture

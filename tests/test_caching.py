@@ -38,6 +38,7 @@ def shoe(committed):
         return ShoeFactory(name="Cached pair", slug="cached-pair", summary="First words.")
 
 
+@pytest.mark.usefixtures("one_moment")
 def test_a_repeat_visit_is_served_from_the_cache(client, shoe, django_assert_num_queries):
     client.get("/shoes/cached-pair/")
     with django_assert_num_queries(0):  # the version read a moment ago is trusted

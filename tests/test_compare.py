@@ -188,6 +188,7 @@ def stored(client, url):
     return len(queries) == 0
 
 
+@pytest.mark.usefixtures("one_moment")
 def test_a_canonical_comparison_is_stored(client, shoes):
     client.get("/compare/?shoes=alpha,bravo")
     assert stored(client, "/compare/?shoes=alpha,bravo")

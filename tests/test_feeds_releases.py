@@ -365,6 +365,7 @@ def test_another_host_port_or_scheme_cannot_change_a_feeds_urls(client, kith, pa
         assert all(url.startswith("http://testserver/") for url in urls), urls
 
 
+@pytest.mark.usefixtures("one_moment")
 def test_a_repeat_request_for_a_feed_is_served_from_the_page_cache(
     client, kith, django_assert_num_queries
 ):

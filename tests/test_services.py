@@ -101,6 +101,7 @@ def test_an_edit_is_searchable_at_once(client, postgres):
     assert "Plain pair" in client.get("/search/", {"q": "meteorite"}).content.decode()
 
 
+@pytest.mark.usefixtures("one_moment")
 def test_pages_are_cached_in_redis(client, redis, django_assert_num_queries):
     ShoeFactory(slug="in-redis", name="Stored in Redis")
     client.get("/shoes/in-redis/")

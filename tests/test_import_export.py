@@ -498,13 +498,6 @@ def test_the_search_document_is_neither_exported_nor_importable(admin_client):
     assert "search_document" not in ShoeResource().get_export_headers()
     header = "slug,name,kind,palette,summary,search_document\n"
     row = "imported,Imported,general,\"#ffffff, #000000\",A pair.,'anything':1A\n"
-    response = admin_client.post(
-        reverse("admin:catalog_shoe_import"),
-        {
-            "import_file": SimpleUploadedFile("import.csv", (header + row).encode()),
-            "format": "0",
-            "resource": "0",
-        },
-    )
+    response = preview(admin_client, header + row)
     assert "Unknown columns: search_document" in response.content.decode()
     assert not Shoe.objects.filter(slug="imported").exists()

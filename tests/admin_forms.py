@@ -1,4 +1,8 @@
-"""The admin's shoe form as an editor's browser would post it, for tests of admin saves."""
+"""The admin's forms as an editor's browser would post them: the shoe form, for tests of
+admin saves, and the import form, for tests of CSV and JSON uploads."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from catalog.models import Shoe, Status
 
@@ -6,6 +10,8 @@ CITATIONS = "catalog-citation-content_type-object_id"
 """The prefix of the citations inline on every content model's change form."""
 PRICES = "catalog-pricepoint-content_type-object_id"
 """The prefix of the price history inline on a shoe's or a collaboration's change form."""
+CSV_FORMAT, JSON_FORMAT = "0", "1"
+"""The import and export forms' choices of file format."""
 
 
 def price_rows(*points):
@@ -52,3 +58,17 @@ def shoe_form(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def upload(content, name="import.csv"):
+    """`content` (text or bytes) as a file picked in the import form."""
+    data = content if isinstance(content, bytes) else content.encode()
+    return SimpleUploadedFile(name, data, content_type="text/csv")
+
+
+def preview(client, content, model="shoe", name="import.csv", fmt=CSV_FORMAT):
+    """The import form's first step, which shows what the file would change and saves nothing."""
+    return client.post(
+        reverse(f"admin:catalog_{model}_import"),
+        {"import_file": upload(content, name), "format": fmt, "resource": "0"},
+    )

@@ -12,7 +12,7 @@ from reversion.models import Version
 
 from catalog.models import Shoe, Status
 
-from .admin_forms import shoe_form
+from .admin_forms import preview, shoe_form
 from .factories import ShoeFactory, image_file
 
 pytestmark = pytest.mark.django_db
@@ -136,14 +136,6 @@ def test_bulk_publishing_is_recorded_in_history(admin_client):
 # Import and export
 
 
-def import_post(client, content, name="shoes.csv", fmt="0"):
-    upload = SimpleUploadedFile(name, content.encode(), content_type="text/csv")
-    return client.post(
-        reverse("admin:catalog_shoe_import"),
-        {"import_file": upload, "format": fmt, "resource": "0"},
-    )
-
-
 CSV_HEADER = "slug,name,colorway,kind,colour_family,palette,release_date,date_precision,"
 CSV_HEADER += "currency,summary,status,retail_price\n"
 
@@ -153,7 +145,7 @@ def test_import_shows_a_dry_run_preview_and_saves_nothing_yet(admin_client):
         'imported-pair,Imported pair,White/Navy,general,white,"#ffffff, #1f2b45",'
         "2025-06-01,month,USD,An imported pair.,published,\n"
     )
-    response = import_post(admin_client, rows)
+    response = preview(admin_client, rows)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Imported pair" in html
@@ -170,7 +162,7 @@ def test_a_bad_row_is_reported_with_its_number_and_nothing_is_saved(admin_client
         'bad-pair,Bad pair,,general,purple,"#ffffff, #000000",1980-01-01,month,USD,'
         "Bad.,published,\n"
     )
-    response = import_post(admin_client, CSV_HEADER + good + bad)
+    response = preview(admin_client, CSV_HEADER + good + bad)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
     assert "Some rows failed to validate" in text
     # The errors table: row number, error count, then each field with its reason.

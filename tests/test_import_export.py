@@ -21,7 +21,6 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from catalog.models import Collaboration, Shoe, Technology, TrendNote
@@ -33,6 +32,7 @@ from catalog.resources import (
     TrendNoteResource,
 )
 
+from .admin_forms import CSV_FORMAT, JSON_FORMAT, preview, upload
 from .factories import (
     CitationFactory,
     CollaborationFactory,
@@ -45,7 +45,6 @@ from .factories import (
 
 pytestmark = pytest.mark.django_db
 
-CSV_FORMAT, JSON_FORMAT = "0", "1"
 SHOE_HEADER = (
     "slug,name,colorway,kind,colour_family,palette,release_date,date_precision,currency,"
     "summary,status,retail_price,style_code,technologies,collaboration\n"
@@ -70,18 +69,6 @@ def _own_temp_folder(monkeypatch, tmp_path):
 
 def page_text(response):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
-
-
-def upload(content, name="import.csv"):
-    data = content if isinstance(content, bytes) else content.encode()
-    return SimpleUploadedFile(name, data, content_type="text/csv")
-
-
-def preview(client, content, model="shoe", name="import.csv", fmt=CSV_FORMAT):
-    return client.post(
-        reverse(f"admin:catalog_{model}_import"),
-        {"import_file": upload(content, name), "format": fmt, "resource": "0"},
-    )
 
 
 def confirm_data(response):

@@ -12,7 +12,6 @@ import pytest
 import reversion
 import tablib
 from django.core import serializers
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Version
@@ -21,7 +20,7 @@ from catalog.markdown import render_markdown
 from catalog.models import Collaboration, Shoe, TrendNote
 from catalog.resources import CollaborationResource, ShoeResource, TrendNoteResource
 
-from .admin_forms import shoe_form
+from .admin_forms import preview, shoe_form
 from .factories import CollaborationFactory, ShoeFactory, TrendNoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,14 +135,7 @@ def test_the_admin_form_has_no_field_for_the_stored_html(admin_client):
 def test_an_import_file_naming_the_stored_html_is_refused(admin_client):
     header = "slug,name,kind,palette,summary,story,story_html\n"
     row = 'imported,Imported,general,"#ffffff, #000000",A pair.,Plain words.,<script>x</script>\n'
-    response = admin_client.post(
-        reverse("admin:catalog_shoe_import"),
-        {
-            "import_file": SimpleUploadedFile("import.csv", (header + row).encode()),
-            "format": "0",
-            "resource": "0",
-        },
-    )
+    response = preview(admin_client, header + row)
     assert "Unknown columns: story_html" in response.content.decode()
     assert not Shoe.objects.filter(slug="imported").exists()
 

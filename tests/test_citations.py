@@ -138,6 +138,35 @@ def test_an_excerpt_longer_than_seven_words_is_refused(cited_shoe, article):
     assert "excerpt" in error.value.message_dict
 
 
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        "returned to the Gel-Kayano 14 multiple times",  # "Gel-Kayano" is two words
+        "Cream/Antler and Cream/Scarab colorways in June",  # so is "Cream/Antler"
+    ],
+)
+def test_an_excerpt_counts_each_part_of_a_joined_word(cited_shoe, article, excerpt):
+    """Seven spaces apart, eight words of the source: a hyphen or a slash does not make two
+    of the source's words into one."""
+    citation = Citation(
+        entry=cited_shoe, source=article, field="designer", locator="¶5", excerpt=excerpt
+    )
+    with pytest.raises(ValidationError) as error:
+        citation.full_clean()
+    assert "excerpt" in error.value.message_dict
+
+
+def test_an_excerpt_of_seven_words_with_a_possessive_is_accepted(cited_shoe, article):
+    citation = Citation(
+        entry=cited_shoe,
+        source=article,
+        field="designer",
+        locator="¶7",
+        excerpt="won the International Editor's Choice prize",
+    )
+    citation.full_clean()
+
+
 def test_a_claim_must_be_a_sentence_of_the_entry(cited_shoe, article):
     citation = Citation(
         entry=cited_shoe, source=article, claim="Words it never says.", locator="¶1", excerpt="x"

@@ -54,7 +54,7 @@ def product(shoe: Shoe, absolute: Absolute) -> Document:
         "description": shoe.summary,
         "url": absolute(shoe.get_absolute_url()),
         "brand": {"@type": "Brand", "name": "ASICS"},
-        "category": "Running shoes",
+        "category": "Sneakers",
     }
     if shoe.colorway:
         data["color"] = shoe.colorway

@@ -73,7 +73,7 @@ def test_a_detail_page_marks_its_section_as_the_one_it_is_in(client):
 def test_sorting_alone_is_not_filtering(client):
     ShoeFactory()
     html = html_of(client, "/shoes/?sort=name")
-    assert "<title>Every release" in html
+    assert "<title>Releases" in html
     assert "Clear filters" not in html
     assert "match these filters" not in html
 

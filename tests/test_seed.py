@@ -133,6 +133,35 @@ def test_no_page_copies_eight_words_of_the_article(seeded):
     assert not copied, sorted(copied)
 
 
+REFUSED_CLAIMS = [
+    "2020 revival",  # the article dates the decision to bring it back, not its return
+    "asics revives it",
+    "is shelved",  # nothing dates a shelving to 2009: Asics moved on to the 15
+    "spent a decade",  # in the archive "for years"; "over a decade" runs from 2008 to the return
+    "made for runners who overpronate",  # "serious athletes, particularly" overpronators
+    "every release, collaboration and trend",  # the archive holds what its sources name
+    "in all its versions",
+    "shop windows",  # streets, fashion weeks and photographs are the places the article gives
+    "carry both names",  # co-branding is reported for JJJJound's wordmark only
+    "co-branded",
+    "street style does the rest",
+    "did not redesign",  # it refined rather than reinvented
+    "by 2023, the article notes",  # "in 2023" (¶12)
+    '"category": "running shoes"',  # every pair here is a sneaker; not every pair is for running
+]
+"""Wording a fact-check of the site against the article refused: each says more than the article."""
+
+
+def test_no_page_says_what_the_fact_check_refused(seeded):
+    for path, html in public_pages(Client()).items():
+        # The words shown, and the page's source too: descriptions and JSON-LD are in attributes
+        # and scripts.
+        shown = " ".join(re.sub(r"<[^>]+>", " ", html).split()).lower()
+        source = " ".join(html.split()).lower()
+        said = [claim for claim in REFUSED_CLAIMS if claim in shown or claim in source]
+        assert not said, (path, said)
+
+
 def test_every_detail_page_shows_its_sources(seeded):
     client = Client()
     for model in (Shoe, Collaboration, Partner, TrendNote):

@@ -199,7 +199,7 @@ def schemas() -> Json:
             },
         ),
         "Collaboration": obj(
-            "A release program with a partner, or an influence that was never co-branded.",
+            "A release program with a partner, or an influence that was not a collaboration.",
             {
                 **identity(),
                 "title": string(),

@@ -88,7 +88,7 @@ class Collaboration(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, Pub
 
     class Kind(models.TextChoices):
         OFFICIAL = "official", "Official collaboration"
-        INFLUENCE = "influence", "Influence (not co-branded)"
+        INFLUENCE = "influence", "Influence (not a collaboration)"
 
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="collaborations")
     title = models.CharField(max_length=160)

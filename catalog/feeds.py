@@ -156,7 +156,7 @@ class PartnerReleaseFeed(ReleaseFeed):
         return f"{partner.name} releases — {settings.SITE_NAME}"
 
     def subtitle(self, partner):
-        return f"Gel-Kayano 14 releases with {partner.name}, newest first."
+        return f"Gel-Kayano 14 releases linked to {partner.name}, newest first."
 
     def link(self, partner):
         return absolute_url(partner.get_absolute_url())

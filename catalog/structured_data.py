@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import Model
 
 from .links import breadcrumb_trail
-from .models import Citable, Collaboration, Partner, Qualifier, Shoe, TrendNote
+from .models import Citable, Collaboration, Partner, Shoe, TrendNote
 
 Absolute = Callable[[str], str]
 """Turns a site path into a full URL."""
@@ -66,30 +66,7 @@ def product(shoe: Shoe, absolute: Absolute) -> Document:
         data["image"] = absolute(shoe.picture_share.url)
     if cited := citations(shoe, absolute):
         data["citation"] = cited
-    if offer := retail_offer(shoe):
-        data["offers"] = offer
     return data
-
-
-# A figure "over" or "under" the price bounds it; "about" says too little for an Offer.
-PRICE_BOUNDS: dict[str, str] = {Qualifier.OVER: "minPrice", Qualifier.UNDER: "maxPrice"}
-
-
-def retail_offer(shoe: Shoe) -> Document | None:
-    if shoe.retail_price is None or shoe.retail_price_qualifier == Qualifier.ABOUT:
-        return None
-    price = f"{shoe.retail_price:.2f}"
-    if shoe.retail_price_qualifier == Qualifier.EXACT:
-        return {"@type": "Offer", "price": price, "priceCurrency": shoe.currency}
-    bound = PRICE_BOUNDS[shoe.retail_price_qualifier]
-    return {
-        "@type": "Offer",
-        "priceSpecification": {
-            "@type": "PriceSpecification",
-            bound: price,
-            "priceCurrency": shoe.currency,
-        },
-    }
 
 
 def article(note: TrendNote, absolute: Absolute) -> Document:

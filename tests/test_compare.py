@@ -286,8 +286,8 @@ def test_the_list_of_releases_has_a_form_to_compare_those_ticked(client, shoes):
 
 def test_a_shoe_page_links_to_compare_it_with_its_neighbours(client, shoes):
     html = client.get("/shoes/bravo/").content.decode()
-    assert 'href="/compare/?shoes=bravo,alpha">Compare with the previous release' in html
-    assert 'href="/compare/?shoes=bravo,charlie">Compare with the next release' in html
+    assert 'href="/compare/?shoes=bravo,alpha">Compare with the earlier one' in html
+    assert 'href="/compare/?shoes=bravo,charlie">Compare with the later one' in html
 
 
 def test_a_shoe_without_neighbours_links_to_compare_with_others(client):

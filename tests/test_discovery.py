@@ -160,6 +160,14 @@ def test_shoe_page_carries_product_and_breadcrumb_json_ld(client):
     assert trail["itemListElement"][-1]["item"] == "http://testserver/shoes/kith-antler/"
 
 
+def test_a_retail_price_is_never_marked_up_as_an_offer(client):
+    """The archive sells nothing, and a release's retail price is history: a schema.org
+    Offer would tell search engines the pair is on sale at that price now."""
+    ShoeFactory(slug="priced", retail_price=180)
+    product, _trail = json_ld_documents(client.get("/shoes/priced/").content.decode())
+    assert "offers" not in product
+
+
 def test_trend_note_carries_article_json_ld_that_cannot_break_out_of_its_script(client):
     TrendNoteFactory(slug="y2k", title="Chrome </script><script>alert(1)</script>")
     html = client.get("/trends/y2k/").content.decode()

@@ -82,7 +82,7 @@ def test_a_collaboration_release_has_all_four_groups(catalog):
 def test_the_return_is_the_first_public_release_dated_in_a_later_year_than_the_original(catalog):
     family = catalog["boutique"].family()
     assert slugs(family)["return"] == ["studio-black", "studio-white"]
-    assert "later year than the original" in family.group("return").note
+    assert "first in a year after the original" in family.group("return").note
 
 
 def test_the_original_sees_the_return_but_not_itself(catalog):
@@ -192,7 +192,7 @@ def test_the_shoe_page_shows_its_family(client, catalog):
     assert 'id="family-title">Release family</h2>' in html
     for heading in (
         "The original",
-        "After the archive years",
+        "Next dated in the archive",
         "Also in Studio 2022",
         "More from Studio",
     ):

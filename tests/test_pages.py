@@ -92,7 +92,7 @@ def test_every_page_has_a_title_description_and_canonical_link(client, archive):
 def test_shoe_detail_shows_facts_at_their_precision(client, archive):
     html = page(client, "/shoes/jjjjound-white/")
     assert "August 2022" in html
-    assert re.search(r"Retail price</th><td>\$180 ", html)
+    assert re.search(r"Retail price</th><td>\$180\b", html)
     # No resale figure is recorded for this pair: the row says so rather than show one.
     assert re.search(r'Resale peak</th><td><span class="unknown">Not recorded</span>', html)
     assert 'href="/collaborations/jjjjound-2022/"' in html
@@ -122,6 +122,42 @@ def test_previous_and_next_release_links_follow_release_order(client, archive):
     html = page(client, "/shoes/jjjjound-white/")
     links = dict(re.findall(r'rel="(prev|next)"\s+href="([^"]+)"', html))
     assert links == {"prev": older.get_absolute_url(), "next": newer.get_absolute_url()}
+
+
+def test_release_order_links_say_they_follow_the_archive_not_every_release(client, archive):
+    """The archive holds the releases its sources name, so the shoe after the 2008 original
+    here need not be the next one Asics made."""
+    ShoeFactory(name="Original", slug="original", release_date=datetime.date(2008, 1, 1))
+    ShoeFactory(name="Kith", slug="kith", release_date=datetime.date(2023, 6, 1))
+    html = page(client, "/shoes/jjjjound-white/")
+    nav = re.search(r'<nav class="release-nav".*?</nav>', html, re.S).group(0)
+    assert "Earlier in the archive" in nav
+    assert "Later in the archive" in nav
+    assert "Previous release" not in html
+    assert "Next release" not in html
+
+
+def test_an_influence_is_not_called_a_collaboration_on_its_pages(client):
+    influence = CollaborationFactory(
+        kind="influence", title="A designer and the Gel-Kayano 14", slug="influence"
+    )
+    ShoeFactory(slug="influenced", collaboration=influence)
+    shoe_page = page(client, "/shoes/influenced/")
+    assert '<th scope="row">Influence</th>' in shoe_page
+    assert '<th scope="row">Collaboration</th>' not in shoe_page
+    influence_page = page(client, "/collaborations/influence/")
+    assert "Releases linked to this influence" in influence_page
+    assert "Releases in this collaboration" not in influence_page
+    assert "Influence (not a collaboration)" in influence_page
+
+
+def test_a_collaboration_is_labelled_a_collaboration_and_nothing_more(client):
+    pack = CollaborationFactory(slug="pack")
+    ShoeFactory(slug="pack-pair", collaboration=pack)
+    html = page(client, "/collaborations/pack/")
+    assert "Releases in this collaboration" in html
+    assert "Official" not in html  # the article does not say which partnerships are official
+    assert '<th scope="row">Collaboration</th>' in page(client, "/shoes/pack-pair/")
 
 
 @pytest.mark.parametrize(

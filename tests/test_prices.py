@@ -91,6 +91,14 @@ def test_an_uncited_price_is_shown_without_a_reference_and_says_so(client):
     assert "(no source yet)" in html
 
 
+def test_a_retail_price_is_shown_as_its_source_prints_it(client):
+    """ "$180" is what the article prints; naming the dollar would add a fact it leaves out."""
+    ShoeFactory(slug="priced", retail_price=180)
+    row = facts_row(client.get("/shoes/priced/").content.decode(), "Retail price")
+    assert "$180" in row
+    assert "dollar" not in row
+
+
 def test_two_dated_cited_points_draw_a_chart_beside_a_table_of_the_same_points(client):
     shoe = ShoeFactory(slug="charted")
     chart_prices(shoe)

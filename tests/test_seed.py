@@ -157,6 +157,18 @@ REFUSED_CLAIMS = [
     "come back to the model more than once after",  # 2025's is one of the "multiple" returns
     "asics itself keeps releasing",  # "new colorways and collaborations", not Asics alone
     "bold, reflective silver panels on the upper",  # reflective is said of the 2008 shoe
+    # What only the assembled pages said (a third pass, over the rendered site):
+    "previous release",  # the archive's order, not Asics's: "earlier in the archive"
+    "next release",
+    "official collaboration",  # the article does not say which partnerships are official
+    "(us dollar)",  # the article prints "$", never a currency's name
+    '"@type": "offer"',  # the archive sells nothing
+    "after the archive years",  # 2022 is the first year the archive dates, not the return
+    "to the latest collaborations",
+    "social media carries the shoe further",  # the article does not date the spread
+    "revives-the-14",  # slugs are public text too
+    "starts-the-sportstyle-wave",
+    "open-weave-mesh",
 ]
 """Wording a fact-check of the site against the article refused: each says more than the article."""
 
@@ -174,9 +186,7 @@ def test_no_page_says_what_the_fact_check_refused(seeded):
 def test_the_originals_breathable_mesh_is_not_given_to_later_pairs(seeded, client):
     """Breathability, open weave and temperature are said of the 2008 shoe; of the JJJJound and
     Kith pairs the article says only that they have mesh."""
-    later_pairs = Shoe.objects.filter(technologies__slug="open-weave-mesh").exclude(
-        kind=Shoe.Kind.ORIGINAL
-    )
+    later_pairs = Shoe.objects.filter(technologies__slug="mesh").exclude(kind=Shoe.Kind.ORIGINAL)
     assert later_pairs.count() == 4
     for shoe in later_pairs:
         html = client.get(shoe.get_absolute_url()).content.decode()

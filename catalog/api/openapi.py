@@ -28,7 +28,7 @@ FILTERS: dict[str, Json] = {
         "schema": {"type": "integer"},
     },
     "partner": {
-        "description": "Releases with this partner, by the partner's slug.",
+        "description": "Releases linked to this partner, by the partner's slug.",
         "schema": string(),
     },
     "kind": {"description": "Releases of this kind.", "schema": choices(Shoe.Kind.values)},

@@ -87,7 +87,7 @@ class Collaboration(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, Pub
     markdown_fields = {"story": ("story_html", 1)}
 
     class Kind(models.TextChoices):
-        OFFICIAL = "official", "Official collaboration"
+        OFFICIAL = "official", "Collaboration"
         INFLUENCE = "influence", "Influence (not a collaboration)"
 
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="collaborations")
@@ -118,8 +118,18 @@ class Collaboration(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, Pub
 
     @property
     def is_influence(self):
-        """An influence, not a co-branded release: shown more quietly."""
+        """An influence, not a collaboration on the shoe: shown more quietly."""
         return self.kind == self.Kind.INFLUENCE
+
+    @property
+    def noun(self):
+        """What the entry is called in running text: never a collaboration if it was not one."""
+        return "influence" if self.is_influence else "collaboration"
+
+    @property
+    def releases_heading(self):
+        """How its releases relate to it: "in this collaboration", "linked to this influence"."""
+        return f"linked to this {self.noun}" if self.is_influence else f"in this {self.noun}"
 
     def clean(self):
         errors = {}

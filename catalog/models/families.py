@@ -150,11 +150,11 @@ def _candidates(shoe: Shoe) -> list[_Candidate]:
         ),
         _Candidate(
             "return",
-            "After the archive years",
+            "Next dated in the archive",
             ~original & Q(release_date=Subquery(first_return)),
             # A heading that claims no more than the dates do: the archive has no release
             # from the 2020 revival itself, so these are not called "the return".
-            note="The first release the archive dates in a later year than the original.",
+            note="The releases the archive dates first in a year after the original's.",
         ),
     ]
     collaboration = shoe.public_collaboration

@@ -30,10 +30,12 @@ def date_value(entry, field):
 
 
 def figure_value(entry, field):
-    """A price with its qualifier and currency: "over $700 (highest reported)"."""
-    note = entry.get_currency_display() if field == "retail_price" else "highest reported"
+    """A price with its qualifier, as its source prints it: "$180", "over $700 (highest
+    reported)". The currency's name is left out: the source gives a symbol, not a name."""
+    if field == "retail_price":
+        return entry.figure_display(field)
     return format_html(
-        '{} <span class="facts__note">({})</span>', entry.figure_display(field), note
+        '{} <span class="facts__note">(highest reported)</span>', entry.figure_display(field)
     )
 
 

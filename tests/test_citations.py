@@ -108,6 +108,24 @@ def test_sources_page_lists_every_source(client, cited_shoe):
     assert "4 facts cite it" in html
 
 
+def test_a_fact_pointed_to_twice_and_a_drafts_facts_are_not_counted_again(
+    client, cited_shoe, article
+):
+    """Two excerpts for one claim at one place are one fact; a draft's facts are not public."""
+    CitationFactory(
+        entry=cited_shoe,
+        source=article,
+        claim="The first sentence is cited.",
+        locator="¶5",
+        excerpt="another pointer",
+    )
+    draft = ShoeFactory(name="Hidden draft", status=Status.DRAFT)
+    CitationFactory(entry=draft, source=article, field="colorway")
+    assert "4 facts cite it" in client.get("/sources/").content.decode()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.count("“The first sentence is cited.”") == 1
+
+
 def test_a_source_page_shows_every_published_fact_that_cites_it(client, cited_shoe, article):
     draft = ShoeFactory(name="Hidden draft", status=Status.DRAFT)
     CitationFactory(entry=draft, source=article, field="colorway")

@@ -76,6 +76,33 @@ class Source(PublicIdentity, PartialDateMixin, EditVersioned, models.Model):
     def get_absolute_url(self):
         return reverse("catalog:source-detail", args=[self.pk])
 
+    def public_facts(self):
+        """The public entries that cite this source, by kind and name, each with the facts it
+        cites here (`group_public_facts`)."""
+        facts = [
+            *self.citations.select_related("content_type").prefetch_related("entry"),
+            *self.price_points.select_related("content_type").prefetch_related("release"),
+        ]
+        entries = group_public_facts(facts).get(self.pk, {})
+        return sorted(entries.items(), key=lambda item: (item[0]._meta.verbose_name, str(item[0])))
+
+
+def group_public_facts(facts):
+    """{source id: {public entry: [facts]}} for citations and price points. A fact pointed to
+    by several excerpts at one place (the same words cited at the same locator) is one fact,
+    and a fact of an entry visitors cannot see is left out."""
+    grouped = {}
+    for fact in facts:
+        entry = fact.entry
+        if entry is None or not getattr(entry, "is_public", True):
+            continue
+        by_entry = grouped.setdefault(fact.source_id, {}).setdefault(entry, {})
+        by_entry.setdefault((fact.cites, fact.locator), fact)
+    return {
+        source: {entry: list(facts.values()) for entry, facts in entries.items()}
+        for source, entries in grouped.items()
+    }
+
 
 class Qualifier(models.TextChoices):
     """How a figure relates to the truth: the source's own words, kept everywhere it shows."""

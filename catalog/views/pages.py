@@ -6,15 +6,25 @@ entries are invisible (their URLs answer 404). Each page runs a small, fixed
 number of queries whatever the catalog's size; tests pin those counts.
 """
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView, TemplateView
 
 from ..caching import do_not_store, kept_for_version, request_version
 from ..citations import PageNotes
 from ..forms import SearchForm, ShoeFilterForm, TrendFilterForm, shoe_filter_choices
 from ..links import absolute_url
-from ..models import Citation, Collaboration, Milestone, Partner, Shoe, Source, TrendNote
+from ..models import (
+    Citation,
+    Collaboration,
+    Milestone,
+    Partner,
+    PricePoint,
+    Shoe,
+    Source,
+    TrendNote,
+)
 from ..models.prices import price_history
+from ..models.sources import group_public_facts
 from ..search import search
 from ..timeline import build_timeline
 
@@ -259,11 +269,19 @@ class SourceListView(ListView):
     model = Source
     context_object_name = "sources"
 
-    def get_queryset(self):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
         # A price point cites its source too (`catalog/models/prices.py`).
-        return Source.objects.annotate(
-            citation_count=Count("citations", distinct=True) + Count("price_points", distinct=True)
-        )
+        facts = [
+            *Citation.objects.select_related("content_type").prefetch_related("entry"),
+            *PricePoint.objects.filter(source__isnull=False)
+            .select_related("content_type")
+            .prefetch_related("release"),
+        ]
+        grouped = group_public_facts(facts)
+        for source in context["sources"]:
+            source.fact_count = sum(map(len, grouped.get(source.pk, {}).values()))
+        return context
 
 
 class SourceDetailView(DetailView):
@@ -274,14 +292,5 @@ class SourceDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        citations = self.object.citations.select_related("content_type").prefetch_related("entry")
-        points = self.object.price_points.select_related("content_type").prefetch_related("release")
-        cited = {}
-        for citation in [*citations, *points]:
-            entry = citation.entry
-            if entry is not None and getattr(entry, "is_public", True):
-                cited.setdefault(entry, []).append(citation)
-        context["cited_entries"] = sorted(
-            cited.items(), key=lambda item: (item[0]._meta.verbose_name, str(item[0]))
-        )
+        context["cited_entries"] = self.object.public_facts()
         return context

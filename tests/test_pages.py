@@ -13,6 +13,7 @@ from catalog.dates import DatePrecision
 from catalog.models import Shoe, Status
 
 from .factories import (
+    CitationFactory,
     CollaborationFactory,
     MilestoneFactory,
     PartnerFactory,
@@ -149,6 +150,9 @@ def test_an_influence_is_not_called_a_collaboration_on_its_pages(client):
     assert "Releases linked to this influence" in influence_page
     assert "Releases in this collaboration" not in influence_page
     assert "Influence (not a collaboration)" in influence_page
+    source = CitationFactory(entry=influence, field="partner").source
+    source_page = page(client, source.get_absolute_url())
+    assert '<span class="cited-entry__kind">influence</span>' in source_page
 
 
 def test_a_collaboration_is_labelled_a_collaboration_and_nothing_more(client):

@@ -142,5 +142,6 @@ def page_notes(context):
 
 @register.filter
 def kind_of_entry(entry):
-    """ "shoe", "trend note"…: what kind of entry this is, in words."""
-    return entry._meta.verbose_name
+    """ "shoe", "trend note"…: what kind of entry this is, in words (an influence is not
+    called a collaboration: `Collaboration.noun`)."""
+    return getattr(entry, "noun", entry._meta.verbose_name)

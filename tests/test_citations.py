@@ -143,29 +143,16 @@ def test_unknown_source_is_404(client):
 # The model's rules
 
 
-def test_an_excerpt_longer_than_seven_words_is_refused(cited_shoe, article):
-    citation = Citation(
-        entry=cited_shoe,
-        source=article,
-        field="designer",
-        locator="¶5",
-        excerpt="one two three four five six seven eight",
-    )
-    with pytest.raises(ValidationError) as error:
-        citation.full_clean()
-    assert "excerpt" in error.value.message_dict
-
-
 @pytest.mark.parametrize(
     "excerpt",
     [
-        "returned to the Gel-Kayano 14 multiple times",  # "Gel-Kayano" is two words
-        "Cream/Antler and Cream/Scarab colorways in June",  # so is "Cream/Antler"
+        "one two three four five six seven eight",
+        # Seven spaces apart, but eight of the source's words: a hyphen or a slash joins two.
+        "returned to the Gel-Kayano 14 multiple times",
+        "Cream/Antler and Cream/Scarab colorways in June",
     ],
 )
-def test_an_excerpt_counts_each_part_of_a_joined_word(cited_shoe, article, excerpt):
-    """Seven spaces apart, eight words of the source: a hyphen or a slash does not make two
-    of the source's words into one."""
+def test_an_excerpt_longer_than_seven_words_is_refused(cited_shoe, article, excerpt):
     citation = Citation(
         entry=cited_shoe, source=article, field="designer", locator="¶5", excerpt=excerpt
     )
@@ -180,7 +167,7 @@ def test_an_excerpt_of_seven_words_with_a_possessive_is_accepted(cited_shoe, art
         source=article,
         field="designer",
         locator="¶7",
-        excerpt="won the International Editor's Choice prize",
+        excerpt="won the International Editor's Choice prize in",
     )
     citation.full_clean()
 

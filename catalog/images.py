@@ -17,6 +17,7 @@ local MEDIA_ROOT does.
 """
 
 import io
+import secrets
 import warnings
 from collections.abc import Iterable
 from pathlib import PurePosixPath
@@ -28,6 +29,7 @@ from django.core.files.base import ContentFile, File
 from django.core.files.storage import Storage
 from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import slugify
 from imagekit import ImageSpec
 from imagekit.cachefiles import ImageCacheFile
 from imagekit.cachefiles.backends import CacheFileState
@@ -35,9 +37,18 @@ from imagekit.processors import ResizeToFit
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+STORED_AS = {"MPO": "JPEG"}
+"""A JPEG that carries a second, small image (as many cameras write them) is stored as the
+JPEG picture it starts with."""
 MAX_BYTES = 5 * 1024 * 1024
 MIN_WIDTH = 600
 MAX_MEGAPIXELS = 40
+MAX_ASPECT = 8
+"""How many times wider than tall (or taller than wide) a picture may be: a narrow strip
+would make renditions less than a pixel high."""
+ORIENTATION = 0x0112
+TURNED = {5, 6, 7, 8}
+"""EXIF orientations that stand a picture on its side: upright, its width is its height."""
 SAVE_OPTIONS = {"JPEG": {"quality": 88}, "WEBP": {"quality": 88}}
 RENDITION_FOLDER = "shoes/renditions"
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
@@ -79,8 +90,9 @@ def too_many_pixels(width: int | None = None, height: int | None = None) -> Vali
 
 def read_header(file: File) -> tuple[str | None, int, int] | None:
     """
-    The format, width and height the file's header declares, or None when Pillow cannot
-    tell what the file is. Nothing is decoded. Refuses a picture over the pixel bound.
+    The format the file is stored in and the width and height it has upright, as its header
+    declares them, or None when Pillow cannot tell what the file is. Nothing is decoded.
+    Refuses a picture over the pixel bound.
     """
     file.seek(0)
     try:
@@ -88,7 +100,8 @@ def read_header(file: File) -> tuple[str | None, int, int] | None:
             # Pillow warns from about 89 megapixels on; ours is the lower bound checked here.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(file) as image:
-                kind, width, height = image.format, image.width, image.height
+                kind = STORED_AS.get(image.format or "", image.format)
+                width, height = upright_size(image)
     except Image.DecompressionBombError as error:
         # Pillow refuses over about 179 megapixels before telling the size.
         raise too_many_pixels() from error
@@ -99,6 +112,17 @@ def read_header(file: File) -> tuple[str | None, int, int] | None:
     if width * height > MAX_MEGAPIXELS * 1_000_000:
         raise too_many_pixels(width, height)
     return kind, width, height
+
+
+def upright_size(image: Image.Image) -> tuple[int, int]:
+    """The picture's width and height once its EXIF orientation is applied. A PNG's EXIF
+    that comes after its pixels is not looked for: Pillow would decode the picture to find
+    it, and a PNG is rarely stored on its side."""
+    width, height = image.size
+    exif_read_early = image.format != "PNG" or "exif" in image.info
+    if exif_read_early and image.getexif().get(ORIENTATION) in TURNED:
+        return height, width
+    return width, height
 
 
 def check_complete(file: File) -> None:
@@ -121,7 +145,8 @@ def check_complete(file: File) -> None:
 
 def validate_picture(file: File) -> None:
     """Refuse anything but a complete JPEG, PNG or WebP of at most 5 MB, at least 600 px
-    wide and at most 40 megapixels."""
+    wide once upright, at most 40 megapixels and at most 8 times as wide as tall or the
+    other way round."""
     if getattr(file, "_committed", False):
         return  # already stored and checked when it was uploaded
     check_file_size(file)
@@ -131,7 +156,7 @@ def validate_picture(file: File) -> None:
             "This file is not a picture we can read: upload a JPEG, PNG or WebP.",
             code="picture_unreadable",
         )
-    kind, width, _height = header
+    kind, width, height = header
     if kind not in ACCEPTED_FORMATS:
         raise ValidationError(
             "Only JPEG, PNG or WebP pictures are accepted; this one is %(kind)s.",
@@ -143,6 +168,13 @@ def validate_picture(file: File) -> None:
             "This picture is %(width)d px wide; it must be at least %(min)d px wide.",
             params={"width": width, "min": MIN_WIDTH},
             code="picture_too_small",
+        )
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        raise ValidationError(
+            "This picture is %(width)d × %(height)d px; a picture may be at most %(ratio)d "
+            "times as wide as it is tall, or as tall as it is wide.",
+            params={"width": width, "height": height, "ratio": MAX_ASPECT},
+            code="picture_shape",
         )
     check_complete(file)
 
@@ -208,15 +240,23 @@ def without_metadata(file: File) -> tuple[ContentFile, int, int]:
     metadata, in its own format; with its width and height."""
     file.seek(0)
     with Image.open(file) as image:
-        # The upload was validated: a named file in one of ACCEPTED_FORMATS.
-        kind = cast(str, image.format)
+        # The upload was validated: a named file in one of ACCEPTED_FORMATS (or STORED_AS).
+        kind = STORED_AS.get(cast(str, image.format), cast(str, image.format))
         ImageOps.exif_transpose(image, in_place=True)
         clean = in_srgb(image)
         buffer = io.BytesIO()
         clean.save(buffer, format=kind, **SAVE_OPTIONS.get(kind, {}))
-    stem = PurePosixPath(cast(str, file.name)).stem
-    name = f"{stem}.{ACCEPTED_FORMATS[kind]}"
+    name = stored_name(cast(str, file.name), ACCEPTED_FORMATS[kind])
     return ContentFile(buffer.getvalue(), name=name), clean.width, clean.height
+
+
+def stored_name(upload_name: str, extension: str) -> str:
+    """A short, plain name that cannot be guessed: the upload's name as a slug of at most
+    40 characters, then 16 random hex digits. A hundred characters of an upload's name can
+    be more bytes than a file system allows, and a draft's picture must not be found by
+    trying the name its editor gave the file."""
+    stem = slugify(PurePosixPath(upload_name).stem)[:40].strip("-") or "picture"
+    return f"{stem}-{secrets.token_hex(8)}.{extension}"
 
 
 # Renditions

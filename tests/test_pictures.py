@@ -209,6 +209,72 @@ def test_a_truncated_jpeg_is_refused_as_damaged(admin_client):
     assert not Shoe.objects.exists()
 
 
+def test_a_picture_far_wider_than_tall_is_refused_not_a_server_error(admin_client):
+    """2000 x 1 px passes the width and pixel rules; its renditions would be 0 px tall."""
+    strip = upload(Image.new("RGB", (2000, 1), RED), "PNG", "strip.png")
+
+    response = add_shoe(admin_client, strip)
+
+    assert response.status_code == 200
+    assert "at most 8 times as wide as it is tall" in response.content.decode()
+    assert not Shoe.objects.exists()
+
+
+def test_the_width_rule_applies_to_the_picture_as_it_stands_upright(admin_client):
+    """1000 x 599 px stored sideways (EXIF orientation 6) is 599 px wide once upright."""
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    sideways = upload(Image.new("RGB", (1000, 599), RED), "JPEG", "sideways.jpg", exif=exif)
+
+    response = add_shoe(admin_client, sideways)
+
+    assert response.status_code == 200
+    assert "This picture is 599 px wide" in response.content.decode()
+    assert not Shoe.objects.exists()
+
+
+def test_a_phone_photo_carrying_a_second_image_is_stored_as_a_jpeg(admin_client):
+    """Many cameras write JPEGs with a second, small image (Pillow reads them as MPO)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 1000), RED).save(
+        buffer, format="MPO", save_all=True, append_images=[Image.new("RGB", (400, 250))]
+    )
+    photo = SimpleUploadedFile("IMG_2041.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+    assert add_shoe(admin_client, photo).status_code == 302
+
+    stored = Shoe.objects.get().picture
+    assert stored.name.endswith(".jpg")
+    with default_storage.open(stored.name) as file, Image.open(file) as picture:
+        assert (picture.format, picture.size) == ("JPEG", (1600, 1000))
+
+
+@pytest.mark.parametrize("stem", ["鞋" * 90, "𝕂" * 80, "ü" * 90], ids=["han", "math", "latin"])
+def test_a_long_non_ascii_file_name_is_stored_under_a_short_plain_one(admin_client, stem):
+    """A hundred characters can be four hundred bytes, past what a file system allows."""
+    photo = upload(Image.new("RGB", (1600, 1000), RED), "JPEG", f"{stem}.jpg")
+
+    assert add_shoe(admin_client, photo).status_code == 302
+
+    name = Shoe.objects.get().picture.name
+    assert name.isascii()
+    assert len(name) <= 80
+
+
+def test_a_stored_picture_cannot_be_found_from_its_upload_name(admin_client):
+    """A draft's picture is stored under a name nobody can guess from the file an editor
+    picked, so its address cannot be tried before the shoe is published."""
+    photo = upload(Image.new("RGB", (1600, 1000), RED), "JPEG", "kith-x-asics-2027-embargo.jpg")
+    admin_client.post(
+        reverse("admin:catalog_shoe_add"),
+        shoe_form(status="draft", slug="embargoed", picture=photo, picture_alt=ALT),
+    )
+
+    name = Shoe.objects.get().picture.name
+    assert name.startswith("shoes/kith-x-asics-2027-embargo-")
+    assert re.fullmatch(r"shoes/kith-x-asics-2027-embargo-[0-9a-f]{16}\.jpg", name)
+
+
 def test_saving_a_shoe_without_touching_its_picture_opens_no_image(admin_client, monkeypatch):
     add_shoe(admin_client, upload(Image.new("RGB", (1600, 1000), RED)))
     shoe = Shoe.objects.get()

@@ -19,7 +19,14 @@ version the form was opened at against the one saved since, and against what was
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from reversion.models import Version
+
+ROWS_BELOW_CHANGED = mark_safe(
+    "<li>its price history or citations, in the rows below the form. This form still shows "
+    "those rows as they were: open the entry in another tab to see theirs.</li>"
+)
+"""What the other editor changed when none of the form's own fields differ."""
 
 VERSION_FIELD = "opened_version"
 """The form's hidden field: the entry's `edit_version` when the form was opened."""
@@ -77,7 +84,7 @@ def conflict_message(form, saved, opened_at):
         "They changed: <ul>{}</ul> You changed: {}. {}The form now shows their changes "
         "together with yours: check it, then save again to apply yours.",
         who,
-        rows or format_html("<li>nothing in this form</li>"),
+        rows or ROWS_BELOW_CHANGED,
         ", ".join(label(form, name) for name in mine) or "nothing",
         format_html(
             "Both of you changed {}: the form keeps your version. ",

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from catalog.models import Partner, Shoe
 
-from .admin_forms import shoe_form
+from .admin_forms import price_rows, shoe_form
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,21 @@ def test_every_content_model_guards_its_change_form(editors):
     for model in ("collaboration", "trendnote", "milestone", "technology", "source"):
         html = editors["kim"].get(reverse(f"admin:catalog_{model}_add")).content.decode()
         assert 'name="opened_version"' in html, model
+
+
+def test_a_refusal_after_the_other_editor_changed_only_rows_below_says_so(editors, shoe):
+    """The other editor added a price: nothing in the form's own fields changed, but the
+    rows below it did, and this form still shows them as they were."""
+    url = reverse("admin:catalog_shoe_change", args=[shoe.pk])
+    kim_opened = opened_version(editors["kim"], url)
+    noor_opened = opened_version(editors["noor"], url)
+    noor_form = {**shoe_form(**price_rows({"amount": "200"})), "opened_version": noor_opened}
+    assert editors["noor"].post(url, noor_form).status_code == 302
+
+    response = save(editors["kim"], url, kim_opened, designer="Kim's designer")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "nothing in this form" not in html
+    assert "its price history or citations" in html
+    assert shoe.price_points.get().amount == 200

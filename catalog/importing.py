@@ -11,11 +11,13 @@ library leaves to each site:
   changed since the preview) saves nothing, and the editor sees why.
 - CSV cells a spreadsheet would run as a formula are exported behind a quote and read back
   as typed; JSON stays as typed.
+- A JSON file's objects are read by their keys, and must all have the same keys.
 - Importing needs the add and change permissions, exporting the view permission.
 
 The resources (columns, relations by slug, row checks) are in `catalog/resources.py`.
 """
 
+import json
 import math
 import re
 from datetime import timedelta
@@ -75,6 +77,43 @@ class SpreadsheetCSV(CSV):
 
     def create_dataset(self, in_stream, **kwargs):
         return map_cells(super().create_dataset(in_stream, **kwargs), unquote_formula)
+
+
+class UnreadableImport(ValueError):
+    """A file that parses but is not laid out as an import: its message is the editor's."""
+
+
+class KeyedJSON(JSON):
+    """
+    JSON read by each object's keys. tablib takes the first object's keys as the columns and
+    every other object's values in the order they come, so an object listing its keys in
+    another order (JSON gives them none) would put values in other columns, and a key only
+    a later object has would be read as whichever column stands in its place.
+    """
+
+    def create_dataset(self, in_stream, **kwargs):
+        entries = json.loads(in_stream)
+        if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+            raise UnreadableImport(
+                "A JSON import is a list of objects, one per entry, as an export writes it."
+            )
+        columns = list(entries[0]) if entries else []
+        dataset = tablib.Dataset(headers=columns)
+        for number, entry in enumerate(entries, start=1):
+            # An absent key would empty that field of an entry the object updates.
+            extra = [key for key in entry if key not in columns]
+            missing = [column for column in columns if column not in entry]
+            if extra or missing:
+                differences = [
+                    *(f"has {key}" for key in extra),
+                    *(f"has no {key}" for key in missing),
+                ]
+                raise UnreadableImport(
+                    f"Object {number} {' and '.join(differences)}, unlike object 1: every "
+                    "object needs the same keys."
+                )
+            dataset.append([entry[column] for column in columns])
+        return dataset
 
 
 class PendingImportStorage(MediaStorage):
@@ -138,6 +177,9 @@ class LimitedImportForm(ImportForm):
         file_format = self.format_classes[int(chosen)](encoding=self.encoding)
         try:
             dataset = file_format.create_dataset(upload.read())
+        except UnreadableImport as error:
+            self.add_error("import_file", str(error))
+            return cleaned_data
         except Exception:  # tablib raises whatever its parser raises
             self.add_error(
                 "import_file",
@@ -206,7 +248,7 @@ class SignedConfirmImportForm(ConfirmImportForm):
 class EditorImportExportMixin(ImportExportMixin):
     """ImportExportMixin with the limits, the signed pending file and the all-or-none confirm."""
 
-    formats = (SpreadsheetCSV, JSON)
+    formats = (SpreadsheetCSV, KeyedJSON)
     import_form_class = LimitedImportForm
     confirm_form_class = SignedConfirmImportForm
 

@@ -261,6 +261,74 @@ def test_a_tampered_confirm_cannot_read_or_delete_another_file(admin_client, vic
     assert default_storage.exists("django-import-export/victim.csv")
 
 
+# JSON objects are read by their keys
+
+
+def shoe_object(slug, **fields):
+    return {
+        "slug": slug,
+        "name": "Json pair",
+        "colorway": "White/Navy",
+        "designer": "",
+        "kind": "general",
+        "colour_family": "white",
+        "palette": "#ffffff, #1f2b45",
+        "summary": "An imported pair.",
+        "status": "draft",
+        **fields,
+    }
+
+
+def test_json_objects_listing_their_keys_in_another_order_keep_every_value_in_place(
+    admin_client,
+):
+    """JSON gives an object's keys no order: a script or a hand edit may list them anyhow."""
+    first = shoe_object("first-pair")
+    second = dict(reversed(shoe_object("second-pair", designer="Hidenori Yamashita").items()))
+
+    confirm(
+        admin_client,
+        confirm_data(preview(admin_client, json.dumps([first, second]), fmt=JSON_FORMAT)),
+    )
+
+    saved = Shoe.objects.get(slug="second-pair")
+    assert (saved.colorway, saved.designer) == ("White/Navy", "Hidenori Yamashita")
+
+
+def test_a_json_key_only_a_later_object_has_is_refused_by_its_number(admin_client):
+    misspelt = {
+        ("colourway" if key == "colorway" else key): value
+        for key, value in shoe_object("second-pair").items()
+    }
+    content = json.dumps([shoe_object("first-pair"), misspelt])
+
+    text = page_text(preview(admin_client, content, fmt=JSON_FORMAT))
+
+    assert "Object 2 has colourway and has no colorway, unlike object 1" in text
+    assert "Confirm import" not in text
+
+
+def test_a_json_object_without_a_key_the_others_have_is_refused_by_its_number(admin_client):
+    """A missing key would empty that field of an existing entry: the file is refused."""
+    shorter = shoe_object("second-pair")
+    del shorter["designer"]
+    content = json.dumps([shoe_object("first-pair"), shorter])
+
+    text = page_text(preview(admin_client, content, fmt=JSON_FORMAT))
+
+    assert "Object 2 has no designer, unlike object 1" in text
+    assert "Confirm import" not in text
+
+
+@pytest.mark.parametrize("content", ['[["slug"], ["x"]]', '[{"slug": "x"}, 7]', '{"slug": "x"}'])
+def test_a_json_file_that_is_not_a_list_of_objects_gets_a_clear_answer(admin_client, content):
+    response = preview(admin_client, content, fmt=JSON_FORMAT)
+
+    assert response.status_code == 200
+    assert "a list of objects, one per entry" in page_text(response)
+    assert not Shoe.objects.exists()
+
+
 @pytest.mark.parametrize("fmt", ["99", "json", JSON_FORMAT])
 def test_a_tampered_format_is_ignored(admin_client, fmt):
     data = confirm_data(preview(admin_client, SHOE_HEADER + shoe_row("own-pair")))

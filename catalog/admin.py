@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
-from . import resources
+from . import history, resources
 from .conflicts import ConflictGuardAdmin
 from .illustration import shoe_illustration
 from .importing import EditorImportExportMixin
@@ -33,6 +33,8 @@ from .models import (
     Technology,
     TrendNote,
 )
+
+history.register()
 
 TIMESTAMPS = ("created_at", "updated_at")
 PUBLISHING = ("Publishing", {"fields": ("slug", "status", "publish_at", *TIMESTAMPS)})
@@ -135,7 +137,7 @@ class ReleaseAdmin:
         return release.resale_peak_display or "—"
 
 
-class CitedAdmin(ConflictGuardAdmin, CompareVersionAdmin):
+class CitedAdmin(ConflictGuardAdmin, history.RestoresOneEntry, CompareVersionAdmin):
     """Citations inline, a list column naming the facts that cite no source, and saves
     from stale forms refused."""
 
@@ -324,7 +326,7 @@ class MilestoneAdmin(PublishableAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(ConflictGuardAdmin, CompareVersionAdmin):
+class SourceAdmin(ConflictGuardAdmin, history.RestoresOneEntry, CompareVersionAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("title", "author", "date_display", "consulted_on")
     search_fields = ("title", "author", "url", "note")

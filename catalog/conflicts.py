@@ -27,6 +27,7 @@ ROWS_BELOW_CHANGED = mark_safe(
     "those rows as they were: open the entry in another tab to see theirs.</li>"
 )
 """What the other editor changed when none of the form's own fields differ."""
+CHOOSE_FILES_AGAIN = "Choose the picture again: the file you chose was not kept."
 
 VERSION_FIELD = "opened_version"
 """The form's hidden field: the entry's `edit_version` when the form was opened."""
@@ -50,6 +51,9 @@ class ConflictGuardForm(forms.ModelForm):
         if saved is None or saved.edit_version == opened_at:
             return cleaned
         message, theirs_only = conflict_message(self, saved, opened_at)
+        if self.files:
+            # A browser sends a chosen file once: the form sent back cannot hold it.
+            message = format_html("{} {}", message, CHOOSE_FILES_AGAIN)
         # Back to the editor: their own input, the other editor's changes, today's version.
         self.data = self.data.copy()
         for name in theirs_only:

@@ -1,10 +1,13 @@
 """Two editors save the same entry: the second save, made from a stale form, is refused."""
 
+import io
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from PIL import Image
 
 from catalog.models import Partner, Shoe
 
@@ -119,3 +122,21 @@ def test_a_refusal_after_the_other_editor_changed_only_rows_below_says_so(editor
     assert "nothing in this form" not in html
     assert "its price history or citations" in html
     assert shoe.price_points.get().amount == 200
+
+
+def test_a_refused_save_with_a_new_picture_asks_for_the_picture_again(editors, shoe):
+    """A browser never sends a chosen file twice: the refused form cannot keep it."""
+    url = reverse("admin:catalog_shoe_change", args=[shoe.pk])
+    kim_opened = opened_version(editors["kim"], url)
+    noor_opened = opened_version(editors["noor"], url)
+    assert save(editors["noor"], url, noor_opened, summary="Noor's summary.").status_code == 302
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 1000), (200, 30, 40)).save(buffer, "JPEG")
+    picture = SimpleUploadedFile("side.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+    response = save(editors["kim"], url, kim_opened, picture=picture, picture_alt="Side view.")
+
+    assert response.status_code == 200
+    assert "Choose the picture again" in response.content.decode()
+    shoe.refresh_from_db()
+    assert not shoe.picture

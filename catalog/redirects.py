@@ -1,15 +1,25 @@
 """
 Renamed pages keep their old addresses: a request that would answer 404 is sent on with a
-301 when the address is a recorded old one (`catalog.models.Redirect`). Only 404s pay the
-one lookup; when the database cannot be asked, the 404 stands.
+301 when the address is a recorded old one (`catalog.models.Redirect`) and its entry is
+public. Only 404s pay the lookups; when the database cannot be asked, the 404 stands.
 """
 
 import logging
 
 from django.db import DatabaseError
 from django.http import HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve
 
-from .models import Redirect
+from .models import Collaboration, Partner, Redirect, Shoe, TrendNote
+
+ENTRY_PAGES = {
+    "catalog:shoe-detail": Shoe,
+    "catalog:collaboration-detail": Collaboration,
+    "catalog:partner-detail": Partner,
+    "catalog:partner-release-feed": Partner,
+    "catalog:trend-detail": TrendNote,
+}
+"""The pages a renamed entry moves to, by URL name, with the entry's model."""
 
 logger = logging.getLogger(__name__)
 
@@ -25,11 +35,25 @@ class RedirectMiddleware:
             return response
         try:
             moved = Redirect.objects.filter(old_path=request.path).first()
+            if moved is None or not shows_a_public_entry(moved.new_path):
+                return response
         except DatabaseError:
             logger.warning("Could not look up a redirect for %s", request.path)
-            return response
-        if moved is None:
             return response
         return HttpResponsePermanentRedirect(
             f"{moved.new_path}?{query}" if query else moved.new_path
         )
+
+
+def shows_a_public_entry(path):
+    """Whether a moved address's new one shows its entry to visitors. An entry renamed and
+    then unpublished keeps its redirects (they work again once it is back), but until then
+    the old address stays a 404: a redirect would give the draft's new slug away."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    model = ENTRY_PAGES.get(match.view_name)
+    if model is None:
+        return True
+    return model.objects.published().filter(slug=match.kwargs.get("slug")).exists()

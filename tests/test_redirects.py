@@ -68,6 +68,22 @@ def test_a_draft_that_was_never_public_leaves_no_redirect(client):
     assert client.get("/shoes/draft-name/").status_code == 404
 
 
+def test_an_entry_renamed_then_unpublished_does_not_give_its_new_slug_away(client):
+    """The old address stays a 404 while the entry is a draft, and redirects again once it
+    is published."""
+    shoe = ShoeFactory(slug="public-name")
+    shoe.slug, shoe.status = "embargoed-name", Status.DRAFT
+    shoe.save()
+
+    response = client.get("/shoes/public-name/")
+    assert response.status_code == 404
+    assert "embargoed-name" not in response.content.decode()
+
+    shoe.status = Status.PUBLISHED
+    shoe.save()
+    assert client.get("/shoes/public-name/")["Location"] == "/shoes/embargoed-name/"
+
+
 def test_sitemaps_list_only_current_addresses(client):
     shoe = ShoeFactory(slug="one")
     rename(shoe, "two")

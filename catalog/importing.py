@@ -7,8 +7,9 @@ library leaves to each site:
 - The previewed file waits for its confirm in `PendingImportStorage` (the media storage,
   shared by every app server), and the confirm form names it only through a reference signed
   for the editor who previewed it: a client can name no other file.
-- The confirm imports the file again, all rows or none: a row that fails now (the catalog
-  changed since the preview) saves nothing, and the editor sees why.
+- The confirm imports the file again, all rows or none, and only onto the catalog the
+  preview showed: if anything changed since, nothing is written over it, and the editor is
+  asked to preview the file again.
 - CSV cells a spreadsheet would run as a formula are exported behind a quote and read back
   as typed; JSON stays as typed.
 - A JSON file's objects are read by their keys, and must all have the same keys.
@@ -35,12 +36,19 @@ from import_export.formats.base_formats import CSV, JSON
 from import_export.forms import ConfirmImportForm, ImportForm
 from import_export.tmp_storages import MediaStorage
 
+from .models.versioning import catalog_version
+
 MAX_IMPORT_BYTES = 1024 * 1024
 # A 2,001-row preview took 37 s on the development machine, past gunicorn's 30 s timeout;
 # 500 rows take about 6 s, and the confirm as long again.
 MAX_IMPORT_ROWS = 500
 PENDING_LIFETIME = timedelta(days=1)
 UPLOAD_AGAIN = "This preview has expired or is not yours: upload the file again."
+CHANGED_SINCE_PREVIEW = (
+    "Nothing was imported: the catalog changed after your preview (another editor saved), "
+    "and the import would have written over it. Upload the file again to preview it as it "
+    "is now."
+)
 
 # What a spreadsheet runs as a formula: =, +, -, @, tab or carriage return first. Quotes
 # already in front count, so that quoting and unquoting give back exactly what was typed.
@@ -269,7 +277,9 @@ class EditorImportExportMixin(ImportExportMixin):
     def get_confirm_form_initial(self, request, import_form):
         initial = super().get_confirm_form_initial(request, import_form)
         if import_form is not None:
-            initial["import_file_name"] = pending_signer(request).sign_object(initial)
+            # What the preview showed was the catalog at this version.
+            previewed = {**initial, "catalog_version": catalog_version()}
+            initial["import_file_name"] = pending_signer(request).sign_object(previewed)
         return initial
 
     def pending_file(self, name):
@@ -295,6 +305,9 @@ class EditorImportExportMixin(ImportExportMixin):
         if not confirm_form.is_valid():
             return self.import_again(request, UPLOAD_AGAIN)
         pending = confirm_form.cleaned_data
+        if pending.get("catalog_version") != catalog_version():
+            self.pending_file(pending["import_file_name"]).remove()
+            return self.import_again(request, CHANGED_SINCE_PREVIEW)
         input_format = self.get_import_formats()[int(pending["format"])](
             encoding=self.from_encoding
         )

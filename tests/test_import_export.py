@@ -24,6 +24,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from catalog.models import Collaboration, Shoe, Technology, TrendNote
+from catalog.models.versioning import record_change
 from catalog.resources import (
     CollaborationResource,
     MilestoneResource,
@@ -198,6 +199,22 @@ def take_style_code():
 
 def delete_technology():
     Technology.objects.filter(slug="gel").delete()
+
+
+def test_a_confirm_after_another_editor_saved_writes_nothing_over_it(admin_client):
+    """Another editor rewrites the story while the preview waits: the confirm would put
+    the file's story back over theirs, so it imports nothing and asks for a new preview."""
+    shoe = ShoeFactory(slug="first-pair", story="Old story.")
+    data = confirm_data(preview(admin_client, SHOE_HEADER + shoe_row("first-pair")))
+    shoe.story = "Their story."
+    shoe.save()
+    record_change()  # what their save records as it commits (tests never commit)
+
+    text = page_text(confirm(admin_client, data))
+
+    assert "the catalog changed after your preview" in text
+    assert Shoe.objects.get(slug="first-pair").story == "Their story."
+    assert pending_files() == []
 
 
 @pytest.mark.parametrize(

@@ -198,10 +198,19 @@ class TechnologyAdmin(CitedAdmin):
 
 
 class ShoeInline(admin.TabularInline):
+    """The collaboration's shoes, listed with a link to each: a shoe is edited on its own
+    page, with its history and its conflict check. Editable here, a collaboration form left
+    open would write its old copy of every shoe back over another editor's changes."""
+
     model = Shoe
     fields = ("name", "colorway", "kind", "status")
+    readonly_fields = fields
     show_change_link = True
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Collaboration)

@@ -9,9 +9,10 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from catalog.models import Partner, Shoe
+from catalog.models import Partner, Shoe, Status
 
 from .admin_forms import price_rows, shoe_form
+from .factories import CollaborationFactory, ShoeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +141,50 @@ def test_a_refused_save_with_a_new_picture_asks_for_the_picture_again(editors, s
     assert "Choose the picture again" in response.content.decode()
     shoe.refresh_from_db()
     assert not shoe.picture
+
+
+def test_a_collaboration_form_never_writes_its_shoes_back(editors):
+    """Its shoes are listed, not edited, on the collaboration's form: a form left open while
+    another editor renamed and unpublished one of them cannot put the old copy back."""
+    collaboration = CollaborationFactory(slug="kith")
+    shoe = ShoeFactory(collaboration=collaboration, name="Original name", slug="kith-pair")
+    url = reverse("admin:catalog_collaboration_change", args=[collaboration.pk])
+    opened = opened_version(editors["kim"], url)
+    Shoe.objects.filter(pk=shoe.pk).update(name="Noor's name", status=Status.DRAFT)
+    prices = "catalog-pricepoint-content_type-object_id"
+    citations = "catalog-citation-content_type-object_id"
+    stale = {
+        "title": collaboration.title,
+        "partner": collaboration.partner.pk,
+        "kind": "official",
+        "summary": "Kim's summary.",
+        "story": "",
+        "release_date": "2022-08-01",
+        "date_precision": "month",
+        "slug": "kith",
+        "status": "published",
+        "publish_at_0": "",
+        "publish_at_1": "",
+        "opened_version": opened,
+        # The shoe row as the form showed it when Kim opened it.
+        "shoes-TOTAL_FORMS": "1",
+        "shoes-INITIAL_FORMS": "1",
+        "shoes-0-id": str(shoe.pk),
+        "shoes-0-collaboration": str(collaboration.pk),
+        "shoes-0-name": "Original name",
+        "shoes-0-colorway": shoe.colorway,
+        "shoes-0-kind": shoe.kind,
+        "shoes-0-status": "published",
+        f"{prices}-TOTAL_FORMS": "0",
+        f"{prices}-INITIAL_FORMS": "0",
+        f"{citations}-TOTAL_FORMS": "0",
+        f"{citations}-INITIAL_FORMS": "0",
+    }
+
+    assert editors["kim"].post(url, stale).status_code == 302
+
+    shoe.refresh_from_db()
+    assert (shoe.name, shoe.status) == ("Noor's name", Status.DRAFT)
+    html = editors["kim"].get(url).content.decode()
+    assert 'name="shoes-0-name"' not in html
+    assert reverse("admin:catalog_shoe_change", args=[shoe.pk]) in html

@@ -5,6 +5,7 @@ import contextlib
 import pytest
 import time_machine
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from .catalogs import empty_caches
@@ -65,3 +66,14 @@ def committed():
             callback()
 
     return commit
+
+
+@pytest.fixture
+def editors(django_user_model):
+    """Two editors, each in a browser session of their own."""
+    sessions = {}
+    for name in ("kim", "noor"):
+        user = django_user_model.objects.create_superuser(name, f"{name}@example.org", "pw-" * 6)
+        sessions[name] = Client()
+        sessions[name].force_login(user)
+    return sessions

@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
@@ -15,17 +14,6 @@ from .admin_forms import price_rows, shoe_form
 from .factories import CollaborationFactory, ShoeFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editors(django_user_model):
-    """Two editors, each in a browser session of their own."""
-    sessions = {}
-    for name in ("kim", "noor"):
-        user = django_user_model.objects.create_superuser(name, f"{name}@example.org", "pw-" * 6)
-        sessions[name] = Client()
-        sessions[name].force_login(user)
-    return sessions
 
 
 @pytest.fixture

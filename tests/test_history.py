@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
@@ -15,16 +14,6 @@ from .admin_forms import shoe_form
 from .factories import CitationFactory, CollaborationFactory, ShoeFactory, TechnologyFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editors(django_user_model):
-    sessions = {}
-    for name in ("kim", "noor"):
-        user = django_user_model.objects.create_superuser(name, f"{name}@example.org", "pw-" * 6)
-        sessions[name] = Client()
-        sessions[name].force_login(user)
-    return sessions
 
 
 def opened_version(html):

@@ -52,7 +52,7 @@ def revert_entry(version, delete=False):
     model = version._model
     current = model._default_manager.filter(pk=version.object_id).first()
     kept = {name: getattr(current, name) for name in KEPT_FIELDS if hasattr(current, name)}
-    address = current.get_absolute_url() if current is not None and current.is_public else None
+    address = current.get_absolute_url() if is_public(current) else None
 
     recorded = version._object_version
     for name, ids in recorded.m2m_data.items():
@@ -65,8 +65,13 @@ def revert_entry(version, delete=False):
     restore_own_rows(version, entry)
     if kept:
         model._default_manager.filter(pk=entry.pk).update(**kept)
-    if address and entry.is_public and entry.get_absolute_url() != address:
+    if address and is_public(entry) and entry.get_absolute_url() != address:
         Redirect.record_move(address, entry.get_absolute_url())
+
+
+def is_public(entry):
+    """Whether visitors see the entry at its address (a source has no drafts, and no slug)."""
+    return entry is not None and getattr(entry, "is_public", False)
 
 
 def restore_own_rows(version, entry):

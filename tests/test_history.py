@@ -11,7 +11,13 @@ from reversion.models import Version
 from catalog.models import Collaboration, Shoe, Status
 
 from .admin_forms import shoe_form
-from .factories import CitationFactory, CollaborationFactory, ShoeFactory, TechnologyFactory
+from .factories import (
+    CitationFactory,
+    CollaborationFactory,
+    ShoeFactory,
+    SourceFactory,
+    TechnologyFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -186,3 +192,31 @@ def test_restoring_a_version_naming_a_deleted_technology_names_what_is_left(edit
 
     connection.check_constraints()  # SQLite checks its foreign keys only at commit
     assert list(shoe.technologies.values_list("slug", flat=True)) == ["gel"]
+
+
+def test_a_source_is_restored_too(editors):
+    source = SourceFactory(title="The first title")
+    url = reverse("admin:catalog_source_change", args=[source.pk])
+    form = {
+        "title": "The first title",
+        "author": "",
+        "url": "",
+        "published_on": "",
+        "date_precision": "year",
+        "consulted_on": "",
+        "note": "",
+    }
+
+    def save(target_url, **changes):
+        opened = opened_version(editors["kim"].get(target_url).content.decode())
+        response = editors["kim"].post(target_url, {**form, **changes, "opened_version": opened})
+        assert response.status_code == 302
+
+    save(url)
+    first = first_version(source)
+    save(url, title="A later title")
+
+    save(reverse("admin:catalog_source_revision", args=[source.pk, first.pk]))
+
+    source.refresh_from_db()
+    assert source.title == "The first title"

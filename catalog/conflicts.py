@@ -18,6 +18,8 @@ version the form was opened at against the one saved since, and against what was
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from reversion.models import Version
@@ -182,6 +184,31 @@ class ConflictGuardAdmin:
     """A ModelAdmin mixin: change forms carry and check the entry's edit version."""
 
     form = ConflictGuardForm
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        """A save of an entry deleted since its form was opened: Django's admin redirects to
+        its index, and what the editor typed is gone. Show it back to them instead."""
+        if request.method != "POST":
+            return super()._get_obj_does_not_exist_redirect(request, opts, object_id)
+        labels = {
+            field.name: field.verbose_name
+            for field in opts.get_fields()
+            if field.concrete and not field.is_relation  # words typed, not ids picked
+        }
+        typed = [
+            (str(labels[name]).capitalize(), value)
+            for name, value in request.POST.items()
+            if name in labels and value.strip()
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"This {opts.verbose_name} was deleted",
+            "opts": opts,
+            "typed": typed,
+            "recover_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_recoverlist"),
+        }
+        template = "admin/catalog/deleted_while_editing.html"
+        return TemplateResponse(request, template, context, status=409)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -176,3 +176,20 @@ def test_a_collaboration_form_never_writes_its_shoes_back(editors):
     html = editors["kim"].get(url).content.decode()
     assert 'name="shoes-0-name"' not in html
     assert reverse("admin:catalog_shoe_change", args=[shoe.pk]) in html
+
+
+def test_saving_an_entry_another_editor_deleted_shows_what_was_typed(editors, shoe):
+    """The save cannot be applied, but the editor's words must not vanish with a redirect."""
+    url = reverse("admin:catalog_shoe_change", args=[shoe.pk])
+    opened = opened_version(editors["kim"], url)
+    delete = reverse("admin:catalog_shoe_delete", args=[shoe.pk])
+    assert editors["noor"].post(delete, {"post": "yes"}).status_code == 302
+
+    response = save(editors["kim"], url, opened, story="An hour of Kim's careful writing.")
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "deleted this shoe after you opened it" in html
+    assert "An hour of Kim&#x27;s careful writing." in html
+    assert reverse("admin:catalog_shoe_recoverlist") in html
+    assert not Shoe.objects.exists()

@@ -17,6 +17,7 @@ version the form was opened at against the one saved since, and against what was
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,9 +25,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from reversion.models import Version
 
+from .conflict_rows import merge_rows, widget_values
+
 ROWS_BELOW_CHANGED = mark_safe(
-    "<li>its price history or citations, in the rows below the form. This form still shows "
-    "those rows as they were: open the entry in another tab to see theirs.</li>"
+    "<li>its price history or citations, in the rows below the form, which now show their "
+    "changes (a row you changed keeps yours).</li>"
 )
 """What the other editor changed when none of the form's own fields differ."""
 CHOOSE_FILES_AGAIN = "Choose the picture again: the file you chose was not kept."
@@ -148,20 +151,11 @@ def submitted_differs(form, before, name):
 
 
 def put_value(form, name, value):
-    """Put a saved value into the bound form's data, as its widget would submit it."""
-    widget = form.fields[name].widget
-    key = form.add_prefix(name)
-    if isinstance(widget, forms.MultiWidget | forms.FileInput):
-        return  # split date-times and pictures stay as the editor left them
-    if isinstance(widget, forms.CheckboxInput):
-        if value:
-            form.data[key] = "on"
-        else:
-            form.data.pop(key, None)
-    elif isinstance(value, list):
-        form.data.setlist(key, [str(item) for item in value])
-    else:
-        form.data[key] = "" if value is None else str(value)
+    """Put a saved value into the bound form's data, as its widget would submit it. Split
+    date-times and pictures stay as the editor left them."""
+    submitted = widget_values(form.fields[name].widget, value)
+    if submitted is not None:
+        form.data.setlist(form.add_prefix(name), submitted)
 
 
 def label(form, name):
@@ -210,12 +204,40 @@ class ConflictGuardAdmin:
         template = "admin/catalog/deleted_while_editing.html"
         return TemplateResponse(request, template, context, status=409)
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """A stale form's rows, merged with what was saved since (`conflict_rows`): its save
+        is about to be refused, and the form it goes back to must be safe to save again."""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        opened_at = submitted_version(request)
+        if "data" not in kwargs or obj.pk is None or opened_at in (None, obj.edit_version):
+            return kwargs
+        formset_class = inline.get_formset(request, obj)
+        opened = version_at(obj, opened_at)
+        kwargs["data"], lost = merge_rows(
+            formset_class, kwargs["data"], prefix, obj, kwargs["queryset"], opened
+        )
+        if lost:
+            messages.warning(
+                request,
+                f"A row you changed in the {inline.verbose_name_plural} was deleted by another "
+                "editor: it is back as a new row. Delete it if it should go.",
+            )
+        return kwargs
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if any(VERSION_FIELD in flatten(options["fields"]) for _, options in fieldsets):
             return fieldsets
         (name, options), *rest = fieldsets
         return [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *rest]
+
+
+def submitted_version(request):
+    """The edit version a submitted change form was opened at, if it says."""
+    try:
+        return int(request.POST.get(VERSION_FIELD, ""))
+    except ValueError:
+        return None
 
 
 def flatten(fields):

@@ -74,17 +74,23 @@ def is_public(entry):
     return entry is not None and getattr(entry, "is_public", False)
 
 
-def restore_own_rows(version, entry):
-    """The entry's citations and price points as `version`'s revision recorded them. A kind
-    of row the revision did not record (history from before it was kept) is left as it is."""
+def recorded_rows(version, entry):
+    """The versions of `entry`'s own rows (citations, price points) in `version`'s revision."""
     entry_type = ContentType.objects.get_for_model(entry)
-    recorded = [
+    return [
         row
         for row in version.revision.version_set.all()
         if row._model in OWNED_ROWS
         and row.field_dict.get("content_type_id") == entry_type.pk
         and str(row.field_dict.get("object_id")) == str(entry.pk)
     ]
+
+
+def restore_own_rows(version, entry):
+    """The entry's citations and price points as `version`'s revision recorded them. A kind
+    of row the revision did not record (history from before it was kept) is left as it is."""
+    entry_type = ContentType.objects.get_for_model(entry)
+    recorded = recorded_rows(version, entry)
     for row_model in OWNED_ROWS:
         rows = [row for row in recorded if row._model is row_model]
         if not rows:

@@ -1,5 +1,8 @@
 """The admin's forms as an editor's browser would post them: the shoe form, for tests of
-admin saves, and the import form, for tests of CSV and JSON uploads."""
+admin saves, a change form read back from its page, and the import form, for tests of CSV
+and JSON uploads."""
+
+from html.parser import HTMLParser
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -72,3 +75,65 @@ def preview(client, content, model="shoe", name="import.csv", fmt=CSV_FORMAT):
         reverse(f"admin:catalog_{model}_import"),
         {"import_file": upload(content, name), "format": fmt, "resource": "0"},
     )
+
+
+class ChangeFormReader(HTMLParser):
+    """Reads an admin change form's fields as a browser would submit them untouched: text,
+    hidden and ticked inputs, textareas, and each select's chosen option (else its first)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields: list[tuple[str, str]] = []
+        self.in_form = False
+        self.select: dict | None = None
+        self.textarea: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form" and attributes.get("id", "").endswith("_form"):
+            self.in_form = True
+        if not self.in_form:
+            return
+        name = attributes.get("name")
+        if tag == "input" and name and attributes.get("type") not in ("submit", "button", "file"):
+            if attributes.get("type") in ("checkbox", "radio"):
+                if "checked" in attributes:
+                    self.fields.append((name, attributes.get("value", "on")))
+            else:
+                self.fields.append((name, attributes.get("value", "")))
+        elif tag == "select":
+            self.select = {"name": name, "chosen": [], "first": None}
+        elif tag == "option" and self.select is not None:
+            value = attributes.get("value", "")
+            self.select["first"] = value if self.select["first"] is None else self.select["first"]
+            if "selected" in attributes:
+                self.select["chosen"].append(value)
+        elif tag == "textarea":
+            self.textarea = [name, ""]
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+        elif tag == "select" and self.select is not None:
+            chosen = self.select["chosen"] or [self.select["first"]]
+            self.fields += [(self.select["name"], value) for value in chosen if value is not None]
+            self.select = None
+        elif tag == "textarea" and self.textarea is not None:
+            name, text = self.textarea
+            self.fields.append((name, text.removeprefix("\n")))
+            self.textarea = None
+
+
+def posted_back(response, **changes):
+    """The change form on `response`'s page as its editor would save it, with `changes`."""
+    reader = ChangeFormReader()
+    reader.feed(response.content.decode())
+    data: dict[str, list[str]] = {}
+    for name, value in reader.fields:
+        if "__prefix__" not in name and name != "csrfmiddlewaretoken":
+            data.setdefault(name, []).append(value)
+    return {**data, **changes}

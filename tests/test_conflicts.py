@@ -2,6 +2,7 @@
 
 import io
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,8 +11,8 @@ from PIL import Image
 
 from catalog.models import Partner, Shoe, Status
 
-from .admin_forms import price_rows, shoe_form
-from .factories import CollaborationFactory, ShoeFactory
+from .admin_forms import CITATIONS, PRICES, posted_back, price_rows, shoe_form
+from .factories import CollaborationFactory, ShoeFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +194,111 @@ def test_saving_an_entry_another_editor_deleted_shows_what_was_typed(editors, sh
     assert "An hour of Kim&#x27;s careful writing." in html
     assert reverse("admin:catalog_shoe_recoverlist") in html
     assert not Shoe.objects.exists()
+
+
+@pytest.fixture
+def priced_shoe(editors):
+    """A shoe saved through the admin with a retail price of 180, a resale price of 700 and
+    one citation, so that its history holds those rows as Kim and Noor open them."""
+    source = SourceFactory()
+    citation = {
+        f"{CITATIONS}-TOTAL_FORMS": "1",
+        f"{CITATIONS}-0-field": "release_date",
+        f"{CITATIONS}-0-claim": "",
+        f"{CITATIONS}-0-source": str(source.pk),
+        f"{CITATIONS}-0-locator": "¶1",
+        f"{CITATIONS}-0-excerpt": "a few words",
+    }
+    prices = price_rows({"amount": "180"}, {"kind": "resale", "amount": "700"})
+    response = editors["kim"].post(
+        reverse("admin:catalog_shoe_add"), shoe_form(**prices, **citation)
+    )
+    assert response.status_code == 302
+    return Shoe.objects.get(slug="kith-cream-antler")
+
+
+def price_field(form, amount, name):
+    """The name of field `name` in the price row of `form` that shows `amount`."""
+    for key, values in form.items():
+        if key.startswith(PRICES) and key.endswith("-amount") and Decimal(values[0]) == amount:
+            return key.replace("-amount", f"-{name}")
+    raise AssertionError(f"no price row shows {amount}")
+
+
+def amounts(shoe):
+    return sorted(shoe.price_points.values_list("amount", flat=True))
+
+
+def stale_pair(editors, shoe):
+    """The change form as Kim and as Noor opened it, before either saves."""
+    url = reverse("admin:catalog_shoe_change", args=[shoe.pk])
+    return url, posted_back(editors["kim"].get(url)), posted_back(editors["noor"].get(url))
+
+
+def test_rows_the_editor_left_alone_come_back_as_the_other_editor_saved_them(editors, priced_shoe):
+    url, kim, noor = stale_pair(editors, priced_shoe)
+    noor[price_field(noor, 180, "amount")] = "200"
+    assert editors["noor"].post(url, noor).status_code == 302
+
+    refused = editors["kim"].post(url, {**kim, "designer": "Kim's designer"})
+    assert refused.status_code == 200
+    again = editors["kim"].post(url, posted_back(refused))
+
+    assert again.status_code == 302
+    assert amounts(priced_shoe) == [200, 700]
+    assert Shoe.objects.get(pk=priced_shoe.pk).designer == "Kim's designer"
+
+
+def test_a_row_the_other_editor_deleted_does_not_block_the_refused_form(editors, priced_shoe):
+    url, kim, noor = stale_pair(editors, priced_shoe)
+    noor[price_field(noor, 700, "DELETE")] = "on"
+    assert editors["noor"].post(url, noor).status_code == 302
+
+    refused = editors["kim"].post(url, {**kim, "designer": "Kim's designer"})
+    again = editors["kim"].post(url, posted_back(refused))
+
+    assert again.status_code == 302
+    assert amounts(priced_shoe) == [180]
+
+
+def test_a_row_the_other_editor_added_shows_in_the_refused_form(editors, priced_shoe):
+    url, kim, noor = stale_pair(editors, priced_shoe)
+    new_row = price_rows({"amount": "250"}).items()
+    noor.update({key.replace("-0-", "-2-"): value for key, value in new_row if "-0-" in key})
+    noor[f"{PRICES}-TOTAL_FORMS"] = "3"
+    assert editors["noor"].post(url, noor).status_code == 302
+
+    refused = editors["kim"].post(url, {**kim, "designer": "Kim's designer"})
+    shown = posted_back(refused)
+    assert price_field(shown, 250, "amount")
+    assert editors["kim"].post(url, shown).status_code == 302
+    assert amounts(priced_shoe) == [180, 250, 700]
+
+
+def test_rows_both_editors_changed_keep_this_editors_version(editors, priced_shoe):
+    """Kim's edits to the rows are kept, even to a row Noor deleted: it comes back as a new
+    row, and Kim is told so."""
+    url, kim, noor = stale_pair(editors, priced_shoe)
+    noor[price_field(noor, 180, "amount")] = "200"
+    noor[price_field(noor, 700, "DELETE")] = "on"
+    assert editors["noor"].post(url, noor).status_code == 302
+    kim[price_field(kim, 180, "amount")] = "190"
+    kim[price_field(kim, 700, "amount")] = "750"
+
+    refused = editors["kim"].post(url, kim)
+
+    assert "deleted by another editor" in refused.content.decode()
+    assert editors["kim"].post(url, posted_back(refused)).status_code == 302
+    assert amounts(priced_shoe) == [190, 750]
+
+
+def test_a_citation_the_other_editor_corrected_is_not_written_back(editors, priced_shoe):
+    url, kim, noor = stale_pair(editors, priced_shoe)
+    noor[f"{CITATIONS}-0-locator"] = "¶27"
+    assert editors["noor"].post(url, noor).status_code == 302
+
+    refused = editors["kim"].post(url, {**kim, "colorway": "Cream/Antler II"})
+    assert editors["kim"].post(url, posted_back(refused)).status_code == 302
+
+    assert priced_shoe.citations.get().locator == "¶27"
+    assert Shoe.objects.get(pk=priced_shoe.pk).colorway == "Cream/Antler II"

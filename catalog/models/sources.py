@@ -78,19 +78,22 @@ class Source(PublicIdentity, PartialDateMixin, EditVersioned, models.Model):
 
     def public_facts(self):
         """The public entries that cite this source, by kind and name, each with the facts it
-        cites here (`group_public_facts`)."""
-        facts = [
-            *self.citations.select_related("content_type").prefetch_related("entry"),
-            *self.price_points.select_related("content_type").prefetch_related("release"),
-        ]
-        entries = group_public_facts(facts).get(self.pk, {})
+        cites here (`public_facts_by_source`)."""
+        entries = public_facts_by_source(self.pk).get(self.pk, {})
         return sorted(entries.items(), key=lambda item: (item[0]._meta.verbose_name, str(item[0])))
 
 
-def group_public_facts(facts):
-    """{source id: {public entry: [facts]}} for citations and price points. A fact pointed to
-    by several excerpts at one place (the same words cited at the same locator) is one fact,
-    and a fact of an entry visitors cannot see is left out."""
+def public_facts_by_source(source_id=None):
+    """{source id: {public entry: [facts]}}, from citations and price points (a price point
+    cites its source too), for one source or for all. A fact pointed to by several excerpts
+    at one place (the same words cited at the same locator) is one fact, and a fact of an
+    entry visitors cannot see is left out."""
+    price_points = Source.price_points.field.model.objects  # prices.py imports this module
+    only = {"source_id": source_id} if source_id is not None else {"source__isnull": False}
+    facts = [
+        *Citation.objects.filter(**only).select_related("content_type").prefetch_related("entry"),
+        *price_points.filter(**only).select_related("content_type").prefetch_related("release"),
+    ]
     grouped = {}
     for fact in facts:
         entry = fact.entry

@@ -18,13 +18,12 @@ from ..models import (
     Collaboration,
     Milestone,
     Partner,
-    PricePoint,
     Shoe,
     Source,
     TrendNote,
 )
 from ..models.prices import price_history
-from ..models.sources import group_public_facts
+from ..models.sources import public_facts_by_source
 from ..search import search
 from ..timeline import build_timeline
 
@@ -271,14 +270,7 @@ class SourceListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # A price point cites its source too (`catalog/models/prices.py`).
-        facts = [
-            *Citation.objects.select_related("content_type").prefetch_related("entry"),
-            *PricePoint.objects.filter(source__isnull=False)
-            .select_related("content_type")
-            .prefetch_related("release"),
-        ]
-        grouped = group_public_facts(facts)
+        grouped = public_facts_by_source()
         for source in context["sources"]:
             source.fact_count = sum(map(len, grouped.get(source.pk, {}).values()))
         return context

@@ -302,3 +302,18 @@ def test_a_citation_the_other_editor_corrected_is_not_written_back(editors, pric
 
     assert priced_shoe.citations.get().locator == "¶27"
     assert Shoe.objects.get(pk=priced_shoe.pk).colorway == "Cream/Antler II"
+
+
+def test_a_stale_collaboration_form_listing_its_shoes_saves_on_review(editors):
+    """Its shoe rows are read-only: bringing the rows up to date leaves them as listed."""
+    collaboration = CollaborationFactory(slug="kith")
+    shoe = ShoeFactory(collaboration=collaboration, slug="kith-pair")
+    url = reverse("admin:catalog_collaboration_change", args=[collaboration.pk])
+    kim, noor = posted_back(editors["kim"].get(url)), posted_back(editors["noor"].get(url))
+    assert editors["noor"].post(url, {**noor, "summary": "Noor's."}).status_code == 302
+
+    refused = editors["kim"].post(url, {**kim, "story": "Kim's."})
+
+    assert refused.status_code == 200
+    assert editors["kim"].post(url, posted_back(refused)).status_code == 302
+    assert Shoe.objects.get(pk=shoe.pk).collaboration == collaboration

@@ -73,11 +73,16 @@ def conflict_message(form, saved, opened_at):
     who = editor_of(latest)
     fields = [name for name in form.fields if name != VERSION_FIELD]
     if opened is None:
+        # Nothing tells this editor's changes from theirs: name what saving again replaces.
+        now = {attname(saved, name): current_value(saved, name) for name in fields}
+        replaced = [name for name in fields if submitted_differs(form, now, name)]
         return format_html(
-            "{} saved this entry after you opened it, so your save was not applied. Your "
-            "changes are still in the form: compare them with the current version (History), "
-            "then save again.",
+            "{} saved this entry after you opened it, so your save was not applied. The "
+            "history does not hold the version you opened, so the form cannot tell your "
+            "changes from theirs. Saving this form again replaces what is saved in: {}. "
+            "Compare those with the current version (History) first.",
             who,
+            ", ".join(label(form, name) for name in replaced) or "nothing",
         ), []
     before = opened.field_dict
     theirs = [name for name in fields if differs(saved, before, name)]

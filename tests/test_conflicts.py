@@ -317,3 +317,19 @@ def test_a_stale_collaboration_form_listing_its_shoes_saves_on_review(editors):
     assert refused.status_code == 200
     assert editors["kim"].post(url, posted_back(refused)).status_code == 302
     assert Shoe.objects.get(pk=shoe.pk).collaboration == collaboration
+
+
+def test_without_the_opened_version_in_history_the_editor_is_told_what_saving_replaces(editors):
+    """An entry made outside the admin has no history of the version a form was opened at:
+    the refusal cannot merge, so it names every field that saving again would overwrite."""
+    shoe = ShoeFactory(summary="First words.", designer="")
+    url = reverse("admin:catalog_shoe_change", args=[shoe.pk])
+    kim, noor = posted_back(editors["kim"].get(url)), posted_back(editors["noor"].get(url))
+    assert editors["noor"].post(url, {**noor, "summary": "Noor's words."}).status_code == 302
+
+    refused = editors["kim"].post(url, {**kim, "designer": "Kim"})
+
+    assert "Saving this form again replaces what is saved in: Designer, Summary." in (
+        refused.content.decode()
+    )
+    assert Shoe.objects.get(pk=shoe.pk).designer == ""

@@ -7,9 +7,10 @@ library leaves to each site:
 - The previewed file waits for its confirm in `PendingImportStorage` (the media storage,
   shared by every app server), and the confirm form names it only through a reference signed
   for the editor who previewed it: a client can name no other file.
-- The confirm imports the file again, all rows or none, and only onto the catalog the
-  preview showed: if anything changed since, nothing is written over it, and the editor is
-  asked to preview the file again.
+- The confirm imports the file again, all rows or none, and only onto the entries the
+  preview showed: if another editor saved one of the file's entries since, or made an entry
+  with one of its slugs, nothing is written over it, and the editor is asked to preview the
+  file again. Saves elsewhere in the catalog do not stop it.
 - CSV cells a spreadsheet would run as a formula are exported behind a quote and read back
   as typed; JSON stays as typed.
 - A JSON file's objects are read by their keys, and must all have the same keys.
@@ -36,7 +37,7 @@ from import_export.formats.base_formats import CSV, JSON
 from import_export.forms import ConfirmImportForm, ImportForm
 from import_export.tmp_storages import MediaStorage
 
-from .models.versioning import catalog_version
+from .resources import quoted
 
 MAX_IMPORT_BYTES = 1024 * 1024
 # A 2,001-row preview took 37 s on the development machine, past gunicorn's 30 s timeout;
@@ -45,9 +46,8 @@ MAX_IMPORT_ROWS = 500
 PENDING_LIFETIME = timedelta(days=1)
 UPLOAD_AGAIN = "This preview has expired or is not yours: upload the file again."
 CHANGED_SINCE_PREVIEW = (
-    "Nothing was imported: the catalog changed after your preview (another editor saved), "
-    "and the import would have written over it. Upload the file again to preview it as it "
-    "is now."
+    "Nothing was imported: {} changed after your preview (another editor saved it), and the "
+    "import would have written over it. Upload the file again to preview it as it is now."
 )
 
 # What a spreadsheet runs as a formula: =, +, -, @, tab or carriage return first. Quotes
@@ -253,6 +253,17 @@ class SignedConfirmImportForm(ConfirmImportForm):
         return cleaned_data
 
 
+def file_slugs(dataset):
+    """The slugs of a previewed file's rows (a preview without a slug column fails)."""
+    return [str(slug).strip() for slug in dataset["slug"]] if "slug" in dataset.headers else []
+
+
+def edit_versions(model, slugs):
+    """{slug: the entry's edit version, or None while no entry has the slug}."""
+    saved = dict(model.objects.filter(slug__in=slugs).values_list("slug", "edit_version"))
+    return {slug: saved.get(slug) for slug in slugs}
+
+
 class EditorImportExportMixin(ImportExportMixin):
     """ImportExportMixin with the limits, the signed pending file and the all-or-none confirm."""
 
@@ -277,10 +288,18 @@ class EditorImportExportMixin(ImportExportMixin):
     def get_confirm_form_initial(self, request, import_form):
         initial = super().get_confirm_form_initial(request, import_form)
         if import_form is not None:
-            # What the preview showed was the catalog at this version.
-            previewed = {**initial, "catalog_version": catalog_version()}
+            # What the preview showed: the file's entries at these edit versions.
+            slugs = file_slugs(self.read_pending(initial))
+            previewed = {**initial, "entries": edit_versions(self.model, slugs)}
             initial["import_file_name"] = pending_signer(request).sign_object(previewed)
         return initial
+
+    def read_pending(self, pending):
+        """The previewed file's rows (OSError once it is gone)."""
+        input_format = self.get_import_formats()[int(pending["format"])](
+            encoding=self.from_encoding
+        )
+        return input_format.create_dataset(self.pending_file(pending["import_file_name"]).read())
 
     def pending_file(self, name):
         storage_class = self.get_tmp_storage_class()
@@ -305,17 +324,20 @@ class EditorImportExportMixin(ImportExportMixin):
         if not confirm_form.is_valid():
             return self.import_again(request, UPLOAD_AGAIN)
         pending = confirm_form.cleaned_data
-        if pending.get("catalog_version") != catalog_version():
-            self.pending_file(pending["import_file_name"]).remove()
-            return self.import_again(request, CHANGED_SINCE_PREVIEW)
-        input_format = self.get_import_formats()[int(pending["format"])](
-            encoding=self.from_encoding
-        )
         pending_file = self.pending_file(pending["import_file_name"])
         try:
-            dataset = input_format.create_dataset(pending_file.read())
+            dataset = self.read_pending(pending)
         except OSError:  # confirmed already, or removed as stale
             return self.import_again(request, UPLOAD_AGAIN)
+        previewed = pending.get("entries", {})
+        changed = [
+            slug
+            for slug, version in edit_versions(self.model, list(previewed)).items()
+            if version != previewed[slug]
+        ]
+        if changed:
+            pending_file.remove()
+            return self.import_again(request, CHANGED_SINCE_PREVIEW.format(quoted(changed)))
         result = self.process_dataset(dataset, confirm_form, request, **kwargs)
         pending_file.remove()
         if result.has_errors() or result.has_validation_errors():

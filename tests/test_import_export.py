@@ -212,9 +212,38 @@ def test_a_confirm_after_another_editor_saved_writes_nothing_over_it(admin_clien
 
     text = page_text(confirm(admin_client, data))
 
-    assert "the catalog changed after your preview" in text
+    assert "“first-pair” changed after your preview" in text
     assert Shoe.objects.get(slug="first-pair").story == "Their story."
     assert pending_files() == []
+
+
+def test_a_confirm_after_another_editor_made_an_entry_of_the_file_writes_nothing(admin_client):
+    """The preview showed a new entry; meanwhile another editor made one with its slug, which
+    the confirm would overwrite."""
+    data = confirm_data(preview(admin_client, SHOE_HEADER + shoe_row("first-pair")))
+    ShoeFactory(slug="first-pair", story="Their story.")
+    record_change()
+
+    text = page_text(confirm(admin_client, data))
+
+    assert "“first-pair” changed after your preview" in text
+    assert Shoe.objects.get(slug="first-pair").story == "Their story."
+
+
+def test_a_confirm_after_a_save_of_an_entry_not_in_the_file_imports(admin_client):
+    """Another editor's save elsewhere in the catalog leaves the previewed rows as shown."""
+    ShoeFactory(slug="first-pair", story="Old story.")
+    other = ShoeFactory(slug="someone-elses-pair")
+    data = confirm_data(preview(admin_client, SHOE_HEADER + shoe_row("first-pair")))
+    other.story = "Their story."
+    other.save()
+    record_change()
+
+    text = page_text(confirm(admin_client, data))
+
+    assert "Import finished" in text
+    assert Shoe.objects.get(slug="first-pair").summary == "An imported pair."
+    assert Shoe.objects.get(slug="someone-elses-pair").story == "Their story."
 
 
 @pytest.mark.parametrize(

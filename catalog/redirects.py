@@ -10,16 +10,7 @@ from django.db import DatabaseError
 from django.http import HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 
-from .models import Collaboration, Partner, Redirect, Shoe, TrendNote
-
-ENTRY_PAGES = {
-    "catalog:shoe-detail": Shoe,
-    "catalog:collaboration-detail": Collaboration,
-    "catalog:partner-detail": Partner,
-    "catalog:partner-release-feed": Partner,
-    "catalog:trend-detail": TrendNote,
-}
-"""The pages a renamed entry moves to, by URL name, with the entry's model."""
+from .models import Redirect
 
 logger = logging.getLogger(__name__)
 
@@ -48,12 +39,13 @@ class RedirectMiddleware:
 def shows_a_public_entry(path):
     """Whether a moved address's new one shows its entry to visitors. An entry renamed and
     then unpublished keeps its redirects (they work again once it is back), but until then
-    the old address stays a 404: a redirect would give the draft's new slug away."""
+    the old address stays a 404: a redirect would give the draft's new slug away. An entry's
+    page is the one view of its model (the view's `model`) that takes a slug."""
     try:
         match = resolve(path)
     except Resolver404:
         return False
-    model = ENTRY_PAGES.get(match.view_name)
-    if model is None:
+    model = getattr(getattr(match.func, "view_class", None), "model", None)
+    if model is None or "slug" not in match.kwargs:
         return True
-    return model.objects.published().filter(slug=match.kwargs.get("slug")).exists()
+    return model.objects.published().filter(slug=match.kwargs["slug"]).exists()

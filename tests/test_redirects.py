@@ -7,7 +7,7 @@ from django.urls import reverse
 from catalog.models import Redirect, Shoe, Status
 
 from .admin_forms import shoe_form
-from .factories import CollaborationFactory, ShoeFactory, TrendNoteFactory
+from .factories import CollaborationFactory, PartnerFactory, ShoeFactory, TrendNoteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,20 +68,31 @@ def test_a_draft_that_was_never_public_leaves_no_redirect(client):
     assert client.get("/shoes/draft-name/").status_code == 404
 
 
-def test_an_entry_renamed_then_unpublished_does_not_give_its_new_slug_away(client):
+@pytest.mark.parametrize(
+    ("factory", "section"),
+    [
+        (ShoeFactory, "shoes"),
+        (CollaborationFactory, "collaborations"),
+        (PartnerFactory, "partners"),
+        (TrendNoteFactory, "trends"),
+    ],
+)
+def test_an_entry_renamed_then_unpublished_does_not_give_its_new_slug_away(
+    client, factory, section
+):
     """The old address stays a 404 while the entry is a draft, and redirects again once it
     is published."""
-    shoe = ShoeFactory(slug="public-name")
-    shoe.slug, shoe.status = "embargoed-name", Status.DRAFT
-    shoe.save()
+    entry = factory(slug="public-name")
+    entry.slug, entry.status = "embargoed-name", Status.DRAFT
+    entry.save()
 
-    response = client.get("/shoes/public-name/")
+    response = client.get(f"/{section}/public-name/")
     assert response.status_code == 404
     assert "embargoed-name" not in response.content.decode()
 
-    shoe.status = Status.PUBLISHED
-    shoe.save()
-    assert client.get("/shoes/public-name/")["Location"] == "/shoes/embargoed-name/"
+    entry.status = Status.PUBLISHED
+    entry.save()
+    assert client.get(f"/{section}/public-name/")["Location"] == f"/{section}/embargoed-name/"
 
 
 def test_sitemaps_list_only_current_addresses(client):

@@ -63,4 +63,4 @@ def illustration(colours: list[str], label: str) -> str:
 
 def shoe_illustration(shoe: "Shoe") -> str:
     """Inline SVG of a Gel-Kayano 14 in `shoe`'s palette (colours are escaped all the same)."""
-    return illustration(shoe.colours, f"Illustration of the {shoe.name} in its colours")
+    return illustration(shoe.colours, f"The archive’s illustration of the {shoe.name}")

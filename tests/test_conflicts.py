@@ -145,7 +145,7 @@ def test_a_collaboration_form_never_writes_its_shoes_back(editors):
     stale = {
         "title": collaboration.title,
         "partner": collaboration.partner.pk,
-        "kind": "official",
+        "kind": "collaboration",
         "summary": "Kim's summary.",
         "story": "",
         "release_date": "2022-08-01",

@@ -70,7 +70,7 @@ def test_restoring_a_collaboration_leaves_its_shoes_alone(editors):
     data = {
         "title": collaboration.title,
         "partner": collaboration.partner.pk,
-        "kind": "official",
+        "kind": "collaboration",
         "summary": "First summary.",
         "story": "",
         "release_date": "2023-06-01",

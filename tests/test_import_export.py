@@ -507,7 +507,7 @@ def test_every_problem_row_is_reported_with_its_number(admin_client):
         (
             "collaboration",
             "slug,title,partner,kind,summary,status\n"
-            "new-collab,New collab,no-such-partner,official,A collab.,draft\n",
+            "new-collab,New collab,no-such-partner,collaboration,A collab.,draft\n",
             r" 1 1 partner No partner with the slug “no-such-partner”",
         ),
         (

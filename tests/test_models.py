@@ -235,9 +235,52 @@ def test_a_collaboration_names_its_partner_only_when_the_partner_is_public():
     assert CollaborationFactory(partner=draft).public_partner is None
 
 
-def test_an_influence_is_told_from_an_official_collaboration():
+def test_an_influence_is_told_from_a_collaboration():
     assert CollaborationFactory(kind=Collaboration.Kind.INFLUENCE).is_influence
-    assert not CollaborationFactory(kind=Collaboration.Kind.OFFICIAL).is_influence
+    assert not CollaborationFactory(kind=Collaboration.Kind.COLLABORATION).is_influence
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_stops_calling_collaborations_official_in_data_and_history():
+    """The stored kind is published as is (API, downloads), and a restore brings back what
+    the history recorded: both say "collaboration" after the migration."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = (
+        ("catalog", "0023_collaboration_label"),
+        ("catalog", "0024_collaboration_kind_value"),
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate([before])
+    old = executor.loader.project_state([before]).apps
+    partner = old.get_model("catalog", "Partner").objects.create(name="Kith", slug="kith")
+    collaboration = old.get_model("catalog", "Collaboration").objects.create(
+        partner=partner, title="Kith 2023", slug="kith-2023", summary="A pack.", kind="official"
+    )
+    content_type = old.get_model("contenttypes", "ContentType").objects.get_or_create(
+        app_label="catalog", model="collaboration"
+    )[0]
+    revision = old.get_model("reversion", "Revision").objects.create(date_created=timezone.now())
+    old.get_model("reversion", "Version").objects.create(
+        revision=revision,
+        object_id=str(collaboration.pk),
+        content_type=content_type,
+        db="default",
+        format="json",
+        serialized_data='[{"model": "catalog.collaboration", "fields": {"kind": "official"}}]',
+        object_repr="Kith 2023",
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([after])
+    new = executor.loader.project_state([after]).apps
+    assert new.get_model("catalog", "Collaboration").objects.get().kind == "collaboration"
+    recorded = new.get_model("reversion", "Version").objects.get().serialized_data
+    assert '"kind": "collaboration"' in recorded
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_neighbours_are_the_published_dated_releases_either_side(django_assert_num_queries):

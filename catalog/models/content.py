@@ -87,12 +87,12 @@ class Collaboration(Citable, RendersMarkdown, ReleaseFacts, LeavesRedirects, Pub
     markdown_fields = {"story": ("story_html", 1)}
 
     class Kind(models.TextChoices):
-        OFFICIAL = "official", "Collaboration"
+        COLLABORATION = "collaboration", "Collaboration"
         INFLUENCE = "influence", "Influence (not a collaboration)"
 
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="collaborations")
     title = models.CharField(max_length=160)
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OFFICIAL)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COLLABORATION)
     summary = models.CharField(max_length=300, help_text="One or two sentences for cards.")
     story = models.TextField(blank=True, help_text="Markdown.")
     story_html = models.TextField("story as HTML", blank=True, editable=False)

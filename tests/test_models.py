@@ -28,6 +28,7 @@ from .factories import (
     TrendNoteFactory,
     image_file,
 )
+from .migrations import migrate_to, migrate_to_latest
 
 pytestmark = pytest.mark.django_db
 
@@ -244,16 +245,7 @@ def test_an_influence_is_told_from_a_collaboration():
 def test_the_migration_stops_calling_collaborations_official_in_data_and_history():
     """The stored kind is published as is (API, downloads), and a restore brings back what
     the history recorded: both say "collaboration" after the migration."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    before, after = (
-        ("catalog", "0023_collaboration_label"),
-        ("catalog", "0024_collaboration_kind_value"),
-    )
-    executor = MigrationExecutor(connection)
-    executor.migrate([before])
-    old = executor.loader.project_state([before]).apps
+    old = migrate_to("catalog", "0023_collaboration_label")
     partner = old.get_model("catalog", "Partner").objects.create(name="Kith", slug="kith")
     collaboration = old.get_model("catalog", "Collaboration").objects.create(
         partner=partner, title="Kith 2023", slug="kith-2023", summary="A pack.", kind="official"
@@ -272,15 +264,11 @@ def test_the_migration_stops_calling_collaborations_official_in_data_and_history
         object_repr="Kith 2023",
     )
 
-    executor = MigrationExecutor(connection)
-    executor.migrate([after])
-    new = executor.loader.project_state([after]).apps
+    new = migrate_to("catalog", "0024_collaboration_kind_value")
     assert new.get_model("catalog", "Collaboration").objects.get().kind == "collaboration"
     recorded = new.get_model("reversion", "Version").objects.get().serialized_data
     assert '"kind": "collaboration"' in recorded
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 def test_neighbours_are_the_published_dated_releases_either_side(django_assert_num_queries):

@@ -18,6 +18,7 @@ from .factories import (
     SourceFactory,
     chart_prices,
 )
+from .migrations import migrate_to, migrate_to_latest
 
 pytestmark = pytest.mark.django_db
 
@@ -237,13 +238,7 @@ def test_a_source_counts_and_lists_the_prices_that_cite_it(client):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_turns_stored_figures_and_their_citations_into_points():
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    before, after = ("catalog", "0018_price_points"), ("catalog", "0019_prices_become_points")
-    executor = MigrationExecutor(connection)
-    executor.migrate([before])
-    old = executor.loader.project_state([before]).apps
+    old = migrate_to("catalog", "0018_price_points")
     content_type = old.get_model("contenttypes", "ContentType").objects.get_or_create(
         app_label="catalog", model="collaboration"
     )[0]
@@ -267,9 +262,7 @@ def test_the_migration_turns_stored_figures_and_their_citations_into_points():
         excerpt="some pairs reaching over $700",
     )
 
-    executor = MigrationExecutor(connection)
-    executor.migrate([after])
-    new = executor.loader.project_state([after]).apps
+    new = migrate_to("catalog", "0019_prices_become_points")
     points = new.get_model("catalog", "PricePoint").objects.order_by("kind")
     assert [
         (p.kind, p.amount, p.qualifier, p.observed_on, p.source_id, p.locator) for p in points
@@ -278,9 +271,7 @@ def test_the_migration_turns_stored_figures_and_their_citations_into_points():
         ("retail", Decimal("180"), "exact", None, None, ""),
     ]
     assert not new.get_model("catalog", "Citation").objects.filter(field="resale_peak").exists()
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 def test_deleting_a_release_deletes_its_points_without_deriving_anything(

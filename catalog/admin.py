@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
 from . import history, resources
+from .conflict_rows import RowForm
 from .conflicts import ConflictGuardAdmin
 from .illustration import shoe_illustration
 from .importing import EditorImportExportMixin
@@ -82,11 +83,23 @@ def unpublish(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Moved {changed} entries back to draft.", messages.SUCCESS)
 
 
-class CitationInline(GenericTabularInline):
+class RowsInline(GenericTabularInline):
+    """Rows of an entry (citations, price points), each submitting its opened values too
+    (`RowForm`), and never more than `max_num` of them: a form claiming more is refused
+    without drawing thousands of rows."""
+
+    form = RowForm
+    extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, absolute_max=self.max_num, **kwargs)
+
+
+class CitationInline(RowsInline):
     """An entry's citations: which fact (a field, or a sentence of its text), which source."""
 
     model = Citation
-    extra = 0
+    max_num = 300
     fields = ("field", "claim", "source", "locator", "excerpt")
     autocomplete_fields = ("source",)
 
@@ -104,12 +117,12 @@ class CitationInline(GenericTabularInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class PricePointInline(GenericTabularInline):
+class PricePointInline(RowsInline):
     """A release's price history, one cited figure a row: its retail price and resale peak
     derive from these (`catalog/models/prices.py`)."""
 
     model = PricePoint
-    extra = 0
+    max_num = 100
     fields = (
         "kind",
         "qualifier",

@@ -25,7 +25,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from reversion.models import Version
 
-from .conflict_rows import merge_rows, widget_values
+from .conflict_rows import merge_rows, rows_as_saved, same_text, widget_values
 
 ROWS_BELOW_CHANGED = mark_safe(
     "<li>its price history or citations, in the rows below the form, which now show their "
@@ -152,7 +152,9 @@ def submitted_differs(form, before, name):
         return sorted(item.pk for item in value or []) != sorted(old)
     if hasattr(value, "pk"):
         value = value.pk
-    return (value if value is not None else "") != (old if old is not None else "")
+    return same_text(value if value is not None else "") != same_text(
+        old if old is not None else ""
+    )
 
 
 def put_value(form, name, value):
@@ -211,22 +213,33 @@ class ConflictGuardAdmin:
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         """A stale form's rows, merged with what was saved since (`conflict_rows`): its save
-        is about to be refused, and the form it goes back to must be safe to save again."""
+        is about to be refused, and the form it goes back to must be safe to save again.
+        Rows the editor may only view (a collaboration's shoes) are shown as saved now."""
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        opened_at = submitted_version(request)
-        if "data" not in kwargs or obj.pk is None or opened_at in (None, obj.edit_version):
+        if "data" not in kwargs or obj.pk is None:
             return kwargs
         formset_class = inline.get_formset(request, obj)
-        opened = version_at(obj, opened_at)
-        kwargs["data"], lost = merge_rows(
-            formset_class, kwargs["data"], prefix, obj, kwargs["queryset"], opened
-        )
-        if lost:
-            messages.warning(
-                request,
-                f"A row you changed in the {inline.verbose_name_plural} was deleted by another "
-                "editor: it is back as a new row. Delete it if it should go.",
+        if not formset_class.form.base_fields:
+            # Rows with nothing to edit (read-only fields, or no permission to change them):
+            # nothing of them is saved, so submit them as they are now, and a row gone since
+            # the form was opened cannot block the save.
+            kwargs["data"] = rows_as_saved(
+                formset_class, kwargs["data"], prefix, obj, kwargs["queryset"]
             )
+            return kwargs
+        opened_at = submitted_version(request)
+        if opened_at in (None, obj.edit_version):
+            return kwargs
+        merged = merge_rows(
+            formset_class,
+            kwargs["data"],
+            prefix,
+            obj,
+            kwargs["queryset"],
+            version_at(obj, opened_at),
+        )
+        kwargs["data"] = merged.data
+        tell_about_rows(request, inline.verbose_name_plural, merged)
         return kwargs
 
     def get_fieldsets(self, request, obj=None):
@@ -238,11 +251,39 @@ class ConflictGuardAdmin:
 
 
 def submitted_version(request):
-    """The edit version a submitted change form was opened at, if it says."""
+    """The edit version a submitted change form was opened at, read as its form reads it."""
     try:
-        return int(request.POST.get(VERSION_FIELD, ""))
-    except ValueError:
+        return forms.IntegerField().clean(request.POST.get(VERSION_FIELD))
+    except ValidationError:
         return None
+
+
+def tell_about_rows(request, rows, merged):
+    """What the editor must know of a merge of their rows (`rows`: the inline's name)."""
+    if merged.theirs:
+        messages.info(
+            request,
+            f"Another editor changed the {rows} too: the rows now show their changes, except "
+            "where you changed the same value.",
+        )
+    if merged.both_changed:
+        messages.warning(
+            request,
+            f"In the {rows}, you and another editor both changed "
+            f"{', '.join(dict.fromkeys(merged.both_changed))}: the form keeps your values.",
+        )
+    if merged.came_back:
+        messages.warning(
+            request,
+            f"A row you changed in the {rows} was deleted by another editor: it is back as a "
+            "new row. Delete it if it should go.",
+        )
+    if merged.unsure:
+        messages.warning(
+            request,
+            f"This form cannot tell which values in the {rows} you changed: it keeps what you "
+            "submitted where it differs from what is saved. Check those rows before saving.",
+        )
 
 
 def flatten(fields):

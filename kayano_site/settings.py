@@ -181,6 +181,11 @@ STORAGES = {
 }
 MEDIA_ORIGINS = []
 
+# A change form submits each citation and price row with its values as opened (for the
+# two-editor merge, `catalog/conflict_rows.py`): up to 300 citations and 100 price rows,
+# about 5,300 fields, where Django's default allows 1,000.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 6000
+
 # Uploads on S3-compatible storage (django-storages) when a bucket is named. Credentials
 # come from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), read by boto3.
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")

@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 import pytest
+import reversion
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -333,3 +334,106 @@ def test_without_the_opened_version_in_history_the_editor_is_told_what_saving_re
         refused.content.decode()
     )
     assert Shoe.objects.get(pk=shoe.pk).designer == ""
+
+
+def test_the_other_editors_change_to_a_row_without_history_survives(editors):
+    """Price points made outside the admin (the migration that created them, an import)
+    are in no recorded version: the rows' own opened values tell the editors' changes apart."""
+    assert editors["kim"].post(reverse("admin:catalog_shoe_add"), shoe_form()).status_code == 302
+    shoe = Shoe.objects.get(slug="kith-cream-antler")
+    shoe.price_points.create(kind="retail", amount=180, currency="USD")
+    url, kim, noor = stale_pair(editors, shoe)
+    noor[price_field(noor, 180, "amount")] = "200"
+    assert editors["noor"].post(url, noor).status_code == 302
+
+    refused = editors["kim"].post(url, {**kim, "designer": "Kim"})
+    assert editors["kim"].post(url, posted_back(refused)).status_code == 302
+
+    assert amounts(shoe) == [200]
+
+
+def test_two_editors_changing_different_values_of_one_row_keep_both(editors, priced_shoe):
+    url, kim, noor = stale_pair(editors, priced_shoe)
+    noor[price_field(noor, 180, "qualifier")] = "about"
+    assert editors["noor"].post(url, noor).status_code == 302
+    kim[price_field(kim, 180, "amount")] = "190"
+
+    refused = editors["kim"].post(url, kim)
+    assert editors["kim"].post(url, posted_back(refused)).status_code == 302
+
+    retail = priced_shoe.price_points.get(kind="retail")
+    assert (retail.amount, retail.qualifier) == (190, "about")
+
+
+def test_a_refusal_says_the_rows_changed_when_a_field_changed_too(editors, priced_shoe):
+    url, kim, noor = stale_pair(editors, priced_shoe)
+    noor[price_field(noor, 180, "amount")] = "200"
+    assert editors["noor"].post(url, {**noor, "summary": "Noor's summary."}).status_code == 302
+    kim[price_field(kim, 180, "amount")] = "190"
+
+    html = editors["kim"].post(url, kim).content.decode()
+
+    assert "Another editor changed the price history too" in html
+    assert "you and another editor both changed Amount: the form keeps your values" in html
+
+
+def test_line_breaks_as_a_browser_sends_them_are_not_the_editors_change(editors, priced_shoe):
+    """Stored text may hold LF; a browser submits every line break as CRLF."""
+    with reversion.create_revision():  # as the seed stores text, recorded in the history
+        priced_shoe.story = "One.\n\nTwo."
+        priced_shoe.save()
+    url, kim, noor = stale_pair(editors, priced_shoe)
+    assert editors["noor"].post(url, {**noor, "story": "Noor's story."}).status_code == 302
+
+    refused = editors["kim"].post(url, {**kim, "story": "One.\r\n\r\nTwo.", "designer": "Kim"})
+
+    assert "You changed: Designer." in refused.content.decode()
+    assert editors["kim"].post(url, posted_back(refused)).status_code == 302
+    assert Shoe.objects.get(pk=priced_shoe.pk).story == "Noor's story."
+
+
+def test_an_opened_version_written_as_the_form_reads_it_still_merges_the_rows(editors, priced_shoe):
+    url, kim, noor = stale_pair(editors, priced_shoe)
+    noor[price_field(noor, 180, "amount")] = "200"
+    assert editors["noor"].post(url, noor).status_code == 302
+
+    kim["opened_version"] = [f"{kim['opened_version'][0]}.0"]
+    refused = editors["kim"].post(url, {**kim, "designer": "Kim"})
+    assert editors["kim"].post(url, posted_back(refused)).status_code == 302
+
+    assert amounts(priced_shoe) == [200, 700]
+
+
+@pytest.mark.parametrize("gone", ["moved", "deleted"])
+def test_a_shoe_gone_from_a_collaboration_does_not_block_its_refused_form(editors, gone):
+    """The shoe rows are read-only: the refused form lists the shoes as they are now."""
+    collaboration = CollaborationFactory(slug="kith")
+    shoe = ShoeFactory(collaboration=collaboration, slug="kith-a")
+    stays = ShoeFactory(collaboration=collaboration, slug="kith-b")
+    url = reverse("admin:catalog_collaboration_change", args=[collaboration.pk])
+    kim, noor = posted_back(editors["kim"].get(url)), posted_back(editors["noor"].get(url))
+    if gone == "moved":
+        Shoe.objects.filter(pk=shoe.pk).update(collaboration=CollaborationFactory())
+    else:
+        shoe.delete()
+    assert editors["noor"].post(url, {**noor, "summary": "Noor's."}).status_code == 302
+
+    refused = editors["kim"].post(url, {**kim, "story": "Kim's."})
+
+    assert "deleted by another editor" not in refused.content.decode()
+    assert posted_back(refused)["shoes-TOTAL_FORMS"] == ["1"]
+    assert editors["kim"].post(url, posted_back(refused)).status_code == 302
+    assert Shoe.objects.get(pk=stays.pk).collaboration == collaboration
+
+
+def test_a_form_claiming_more_rows_than_allowed_is_refused_without_drawing_them(
+    editors, priced_shoe
+):
+    url, kim, _ = stale_pair(editors, priced_shoe)
+    kim[f"{PRICES}-TOTAL_FORMS"] = "100000000"
+
+    response = editors["kim"].post(url, kim)
+
+    assert "Please submit at most 100 forms." in response.content.decode()
+    assert len(re.findall(rf'name="{PRICES}-\d+-amount"', response.content.decode())) <= 100
+    assert amounts(priced_shoe) == [180, 700]

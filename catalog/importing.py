@@ -329,7 +329,10 @@ class EditorImportExportMixin(ImportExportMixin):
             dataset = self.read_pending(pending)
         except OSError:  # confirmed already, or removed as stale
             return self.import_again(request, UPLOAD_AGAIN)
-        previewed = pending.get("entries", {})
+        previewed = pending.get("entries")
+        if previewed is None:  # previewed before the confirm checked entries: no telling
+            pending_file.remove()
+            return self.import_again(request, UPLOAD_AGAIN)
         changed = [
             slug
             for slug, version in edit_versions(self.model, list(previewed)).items()

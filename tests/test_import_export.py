@@ -230,6 +230,23 @@ def test_a_confirm_after_another_editor_made_an_entry_of_the_file_writes_nothing
     assert Shoe.objects.get(slug="first-pair").story == "Their story."
 
 
+def test_a_confirm_previewed_before_entries_were_signed_asks_for_the_file_again(admin_client):
+    """A preview signed by the release before this one carries no entries to compare: the
+    confirm cannot tell what changed, so it imports nothing."""
+    data = confirm_data(preview(admin_client, SHOE_HEADER + shoe_row("first-pair")))
+    signer = signing.TimestampSigner(
+        salt=f"catalog.importing.pending:{User.objects.get(username='admin').pk}"
+    )
+    pending = signer.unsign_object(data["import_file_name"])
+    del pending["entries"]
+    data["import_file_name"] = signer.sign_object(pending)
+
+    text = page_text(confirm(admin_client, data))
+
+    assert "upload the file again" in text
+    assert not Shoe.objects.filter(slug="first-pair").exists()
+
+
 def test_a_confirm_after_a_save_of_an_entry_not_in_the_file_imports(admin_client):
     """Another editor's save elsewhere in the catalog leaves the previewed rows as shown."""
     ShoeFactory(slug="first-pair", story="Old story.")

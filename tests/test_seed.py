@@ -10,6 +10,7 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
+import reversion
 import time_machine
 from django.core.management import call_command
 from django.test import Client
@@ -327,6 +328,68 @@ def test_running_seed_again_keeps_an_editors_changes():
     assert not shoe.citations.exists()
     partner.refresh_from_db()
     assert partner.city == "Edited city"
+
+
+# Corrections to the seed reach a site seeded before them
+
+
+def update_unedited():
+    out = StringIO()
+    call_command("load_seed", update_unedited=True, stdout=out)
+    return out.getvalue()
+
+
+def as_an_earlier_seed_loaded_it():
+    """The catalog as an earlier seed left it: Kith's key person filled in, a citation of
+    it, and the 2020 milestone under its earlier slug and title (no editor involved)."""
+    load_seed()
+    kith = Partner.objects.get(slug="kith")
+    Partner.objects.filter(pk=kith.pk).update(key_person="Ronnie Fieg")
+    kith.citations.create(
+        source=Source.objects.get(), field="key_person", locator="¶32", excerpt="Ronnie Fieg"
+    )
+    Milestone.objects.filter(slug="2020-kostadinov-argues-for-the-14").update(
+        slug="2020-asics-chooses-the-14", title="Asics chooses the 14 for its revival"
+    )
+    return kith
+
+
+def test_an_entry_no_editor_changed_takes_the_current_seed():
+    kith = as_an_earlier_seed_loaded_it()
+
+    said = update_unedited()
+
+    kith.refresh_from_db()
+    assert kith.key_person == ""
+    assert not kith.citations.filter(field="key_person").exists()
+    assert Milestone.objects.filter(slug="2020-kostadinov-argues-for-the-14").exists()
+    assert "1 milestone created" in said and "1 updated from this seed" in said
+    assert "no longer has" in said and "milestone “2020-asics-chooses-the-14”" in said
+
+
+def test_an_entry_an_editor_changed_is_left_as_it_is_and_named():
+    kith = as_an_earlier_seed_loaded_it()
+    with reversion.create_revision():
+        kith.refresh_from_db()
+        kith.city = "Edited city"
+        kith.save()
+
+    said = update_unedited()
+
+    kith.refresh_from_db()
+    assert (kith.key_person, kith.city) == ("Ronnie Fieg", "Edited city")
+    assert "left as they are: partner “kith”" in said
+
+
+def test_an_update_of_a_site_already_up_to_date_changes_nothing():
+    load_seed()
+    versions = {shoe.slug: shoe.edit_version for shoe in Shoe.objects.all()}
+
+    said = update_unedited()
+
+    assert {shoe.slug: shoe.edit_version for shoe in Shoe.objects.all()} == versions
+    assert "0 updated from this seed" in said
+    assert "no longer has" not in said and "left as they are" not in said
 
 
 def test_if_empty_loads_nothing_into_a_catalog_that_has_shoes():

@@ -437,3 +437,17 @@ def test_a_form_claiming_more_rows_than_allowed_is_refused_without_drawing_them(
     assert "Please submit at most 100 forms." in response.content.decode()
     assert len(re.findall(rf'name="{PRICES}-\d+-amount"', response.content.decode())) <= 100
     assert amounts(priced_shoe) == [180, 700]
+
+
+def test_save_as_new_copies_the_rows_below(editors, priced_shoe):
+    """Every row submits its opened values, and a copy's rows are all new: none is skipped
+    as unchanged."""
+    url = reverse("admin:catalog_shoe_change", args=[priced_shoe.pk])
+    form = posted_back(editors["kim"].get(url), slug="kith-copy", _saveasnew="Save as new")
+
+    assert editors["kim"].post(url, form).status_code == 302
+
+    copy = Shoe.objects.get(slug="kith-copy")
+    assert amounts(copy) == [180, 700]
+    assert copy.citations.count() == 1
+    assert amounts(priced_shoe) == [180, 700]

@@ -183,6 +183,7 @@ REFUSED_CLAIMS = [
     "editors’ award",  # the International Editor's Choice prize
     "two age groups",  # millennials and Gen Z, not counted
     "in its colours",  # the illustration's colours are the archive's, not always the pair's
+    "in white, silver and blue",  # a drawing, not a pair the article names in those colours
     "chooses the 14",  # 2020 dates the decision and Kostadinov's case, not a choice
     "picks the 14",
     "chooses-the-14",

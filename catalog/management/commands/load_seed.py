@@ -97,19 +97,22 @@ class Command(BaseCommand):
     def load(self, model, entries, relations):
         slugs = [entry["slug"] for entry in entries]
         existing = {entry.slug: entry for entry in model.objects.filter(slug__in=slugs)}
+        edited = edited_ids(model) if self.updating else set()
         created = 0
         for entry in entries:
             instance = existing.get(entry["slug"])
             if instance is None:
                 self.create(model, entry, *relations)
                 created += 1
+            elif str(instance.pk) in edited:
+                self.edited.append(f"{instance._meta.verbose_name} “{instance.slug}”")
             elif self.updating:
                 self.update(instance, entry, *relations)
         if self.updating:
             self.dropped += [
                 f"{model._meta.verbose_name} “{instance.slug}”"
                 for instance in seeded_entries(model).exclude(slug__in=slugs)
-                if only_seeded(instance)
+                if str(instance.pk) not in edited
             ]
         return created, len(existing)
 
@@ -124,11 +127,9 @@ class Command(BaseCommand):
         return instance
 
     def update(self, instance, entry, date_field, foreign_keys, many_to_many):
-        """Bring an entry loaded from an earlier seed up to date, unless an editor changed it
-        since, or it is up to date already."""
-        if not only_seeded(instance):
-            self.edited.append(f"{instance._meta.verbose_name} “{instance.slug}”")
-            return
+        """Bring an entry loaded from an earlier seed, and changed by no editor since, up to
+        date, unless it is already."""
+        saved_facts = own_facts(instance)
         fields = self.fields(entry, date_field, foreign_keys, many_to_many)
         wanted = (fields, self.related_slugs(entry, many_to_many), fact_keys(self.facts(entry)))
         now = (
@@ -137,11 +138,11 @@ class Command(BaseCommand):
                 name: set(getattr(instance, name).values_list("slug", flat=True))
                 for name in many_to_many
             },
-            fact_keys(own_facts(instance)),
+            fact_keys(saved_facts),
         )
         if wanted == now:
             return
-        for fact in own_facts(instance):
+        for fact in saved_facts:
             fact.delete()
         for name, value in fields.items():
             setattr(instance, name, value)
@@ -236,7 +237,8 @@ def seeded_entries(model):
     )
 
 
-def only_seeded(entry):
-    """Whether every version in the entry's history is a seed load: no editor changed it."""
-    versions = Version.objects.get_for_object(entry)
-    return not versions.exclude(revision__comment=SEED_COMMENT).exists()
+def edited_ids(model):
+    """The ids (as the history writes them) of the entries of `model` whose history holds
+    anything but seed loads: an editor changed them."""
+    versions = Version.objects.get_for_model(model).exclude(revision__comment=SEED_COMMENT)
+    return set(versions.values_list("object_id", flat=True))

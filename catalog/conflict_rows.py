@@ -112,7 +112,10 @@ def merge_rows(formset_class, data, prefix, entry, queryset, opened):
             kept.append(merged_row(data, form, now, history.get(pk), deleting, merged))
         elif not deleting:  # deleted by the other editor
             merged.theirs = True
-            mine = [mine_changed(data, form, name, history.get(pk)) for name in compared(form)]
+            mine = [
+                mine_changed(form, name, opened_value(data, form, name, history.get(pk)))
+                for name in compared(form)
+            ]
             if any(changed is not False for changed in mine):
                 visible = posted_values(data, form.prefix)
                 visible.pop(pk_name, None)
@@ -151,9 +154,8 @@ def opened_value(data, form, name, history_row):
     return UNKNOWN
 
 
-def mine_changed(data, form, name, history_row):
+def mine_changed(form, name, opened):
     """Whether this editor changed the value since opening the form (None: cannot tell)."""
-    opened = opened_value(data, form, name, history_row)
     if opened is UNKNOWN:
         return None
     return differs(form.fields[name], opened, form[name].data)
@@ -170,12 +172,12 @@ def merged_row(data, form, now, history_row, deleting, merged):
         form_field = form.fields[name]
         mine = form[name].data
         now_value = now[name].value()
-        changed = mine_changed(data, form, name, history_row)
+        as_opened = opened_value(data, form, name, history_row)
+        changed = mine_changed(form, name, as_opened)
         if changed is None:
             changed = differs(form_field, now_value, mine)
             merged.unsure = merged.unsure or changed
         else:
-            as_opened = opened_value(data, form, name, history_row)
             theirs = differs(form_field, now_value, prepared(form_field, as_opened))
             merged.theirs = merged.theirs or theirs
             if changed and theirs and differs(form_field, now_value, mine):
